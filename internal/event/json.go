@@ -1,0 +1,5 @@
+package event
+
+import "encoding/json"
+
+func marshal(v any) ([]byte, error) { return json.Marshal(v) }
