@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// probeLen is how many bytes of a block's key are looked for in the page.
+const probeLen = 64
+
+// locate sets the stream position of each piece, searching forward from
+// the previous one so that repeated short texts keep document order.
+func locate(pieces []piece, stream string) {
+	cursor := 0
+	for i := range pieces {
+		k := key(pieces[i].text)
+		if k == "" {
+			continue
+		}
+		pos, n := find(stream, k, cursor)
+		if pos < 0 {
+			continue
+		}
+		pieces[i].pos = pos
+		cursor = pos + n
+	}
+}
+
+// find looks for key k in stream, first from cursor on, then from the
+// start; failing that it tries the key's tail, for a block whose opening
+// words the extractor changed. It returns the position found (or -1) and
+// how many bytes of the stream the match covers.
+func find(stream, k string, cursor int) (int, int) {
+	if cursor > len(stream) {
+		cursor = len(stream)
+	}
+	if strings.HasPrefix(stream[cursor:], k) {
+		return cursor, len(k)
+	}
+	probe := prefix(k, probeLen)
+	for _, from := range []int{cursor, 0} {
+		if i := strings.Index(stream[from:], probe); i >= 0 {
+			pos := from + i
+			if strings.HasPrefix(stream[pos:], k) {
+				return pos, len(k)
+			}
+			return pos, len(probe)
+		}
+		if cursor == 0 {
+			break
+		}
+	}
+	if len(k) > 2*probeLen {
+		tail := suffix(k, probeLen)
+		if i := strings.Index(stream[cursor:], tail); i >= 0 {
+			end := cursor + i + len(tail)
+			return max(cursor, end-len(k)), end - max(cursor, end-len(k))
+		}
+	}
+	return -1, 0
+}
+
+// prefix returns at most n bytes from the start of s, cut at a rune
+// boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// suffix returns at most n bytes from the end of s, cut at a rune boundary.
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// merge puts the captions and embedded posts that lie inside the article
+// (between its first and last extracted block) into the content in
+// document order. A content block found inside an embed is the extractor's
+// copy of its text and gives way to the embed's own blocks.
+func merge(content []piece, embeds []embed) []piece {
+	first, last := -1, -1
+	for _, p := range content {
+		if p.pos < 0 {
+			continue
+		}
+		if first < 0 || p.pos < first {
+			first = p.pos
+		}
+		if end := p.pos + keyLen(p.text); end > last {
+			last = end
+		}
+	}
+	if first < 0 {
+		return content
+	}
+	var inside []embed
+	for _, e := range embeds {
+		if e.start >= first && e.end <= last {
+			inside = append(inside, e)
+		}
+	}
+	if len(inside) == 0 {
+		return content
+	}
+	out := make([]piece, 0, len(content)+2*len(inside))
+	next := 0 // the next embed to place
+	pos := -1 // the position of the latest located piece
+	for _, p := range content {
+		if p.pos >= 0 {
+			pos = p.pos
+		}
+		for next < len(inside) && pos >= 0 && inside[next].start <= pos {
+			out = appendEmbed(out, inside[next])
+			next++
+		}
+		if p.pos >= 0 && copyOf(p, inside) {
+			continue
+		}
+		out = append(out, p)
+	}
+	for ; next < len(inside); next++ {
+		out = appendEmbed(out, inside[next])
+	}
+	return out
+}
+
+// copyOf reports whether p's text lies within one of the embeds.
+func copyOf(p piece, embeds []embed) bool {
+	end := p.pos + keyLen(p.text)
+	for _, e := range embeds {
+		if e.start <= p.pos && end <= e.end {
+			return true
+		}
+	}
+	return false
+}
+
+// appendEmbed appends e's pieces, placed at e's start.
+func appendEmbed(out []piece, e embed) []piece {
+	for _, p := range e.pieces {
+		p.pos = e.start
+		out = append(out, p)
+	}
+	return out
+}
