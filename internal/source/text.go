@@ -1,0 +1,272 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/annals-project/annals/internal/event"
+)
+
+// A kind is an input format told apart by sniff.
+type kind int
+
+const (
+	kindText kind = iota
+	kindBinary
+	kindUTF16LE
+	kindUTF16BE
+	kindHTML
+	kindFeed
+	kindBraced // starts with '{': JSONL when its lines are JSON objects
+)
+
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// htmlMarkers start an HTML page; sniff looks for them in the first KB.
+var htmlMarkers = [][]byte{
+	[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"),
+}
+
+// binaryRatio is the share of non-text bytes above which input is binary.
+const binaryRatio = 0.3
+
+// sniff tells the format of a document from its first bytes. For binary
+// input it also returns the offset of the first non-text byte.
+func sniff(head []byte) (kind, int64) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		return kindUTF16LE, 0
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return kindUTF16BE, 0
+	}
+	bom := 0
+	if bytes.HasPrefix(head, utf8BOM) {
+		bom = len(utf8BOM)
+	}
+	if off, ok := binaryAt(head[bom:], len(head) == sniffLen); ok {
+		return kindBinary, int64(bom) + off
+	}
+	body := bytes.TrimLeft(head[bom:], " \t\r\n\f\v")
+	if len(body) == 0 {
+		return kindText, 0
+	}
+	first := head[:min(len(head), 1024)]
+	switch c := body[0]; {
+	case c == '<':
+		if isXMLFeed(head[bom:]) {
+			return kindFeed, 0
+		}
+		if len(body) > 1 && (isASCIILetter(body[1]) || body[1] == '!' || body[1] == '?') {
+			return kindHTML, 0
+		}
+	case c == '{':
+		if bytes.Contains(head, []byte("jsonfeed.org/version")) {
+			return kindFeed, 0
+		}
+		return kindBraced, 0
+	}
+	lower := bytes.ToLower(first)
+	for _, m := range htmlMarkers {
+		if bytes.Contains(lower, m) {
+			return kindHTML, 0
+		}
+	}
+	return kindText, 0
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// binaryAt reports whether b is not text: it holds a NUL byte, or more
+// than binaryRatio of it is control characters or invalid UTF-8. It
+// returns the offset of the first offending byte. When truncated is set, b
+// is a prefix and a rune cut at its end is not held against it.
+func binaryAt(b []byte, truncated bool) (int64, bool) {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return int64(i), true
+	}
+	bad, first := 0, -1
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b || c == 0x7f {
+				bad++
+				if first < 0 {
+					first = i
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			if truncated && len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
+				break
+			}
+			bad++
+			if first < 0 {
+				first = i
+			}
+		}
+		i += n
+	}
+	if len(b) > 0 && float64(bad) > binaryRatio*float64(len(b)) {
+		return int64(first), true
+	}
+	return 0, false
+}
+
+// readText reads a plain-text document.
+func (r *reader) readText(in io.Reader) {
+	data, ok := r.readAll(in)
+	if !ok {
+		return
+	}
+	a, off, err := plainArticle(data)
+	if err != nil {
+		r.fail(off, 0, err)
+		return
+	}
+	a.ID, a.Source = r.id(), r.name
+	r.emit(a)
+}
+
+// plainArticle makes an article of plain text: the BOM dropped, invalid
+// UTF-8 replaced (and recorded), line ends normalised to "\n", one block
+// per non-blank line. On error it returns the offset of the problem.
+func plainArticle(data []byte) (*event.Article, int64, error) {
+	bom := 0
+	if bytes.HasPrefix(data, utf8BOM) {
+		bom = len(utf8BOM)
+	}
+	if off, bin := binaryAt(data[bom:], false); bin {
+		return nil, int64(bom) + off, fmt.Errorf("%w: not text", ErrBinary)
+	}
+	text, repairs := repairUTF8(data[bom:], int64(bom))
+	text = normalizeNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, 0, ErrEmpty
+	}
+	return &event.Article{Text: text, Blocks: plainBlocks(text), Repairs: repairs}, 0, nil
+}
+
+// normalizeNewlines turns "\r\n" and a lone "\r" into "\n".
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// maxRepairNotes caps the repairs listed one by one for a document.
+const maxRepairNotes = 10
+
+// repairUTF8 replaces each run of invalid UTF-8 in b with U+FFFD and
+// describes each replacement, giving offsets from base.
+func repairUTF8(b []byte, base int64) (string, []string) {
+	if utf8.Valid(b) {
+		return string(b), nil
+	}
+	var (
+		sb      strings.Builder
+		repairs []string
+		more    int
+	)
+	sb.Grow(len(b) + 8)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || n != 1 {
+			sb.Write(b[i : i+n])
+			i += n
+			continue
+		}
+		start := i
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r != utf8.RuneError || n != 1 {
+				break
+			}
+			i++
+		}
+		sb.WriteRune(utf8.RuneError)
+		if len(repairs) < maxRepairNotes {
+			repairs = append(repairs, fmt.Sprintf("invalid UTF-8 at byte offset %d replaced (%d bytes)", base+int64(start), i-start))
+		} else {
+			more++
+		}
+	}
+	if more > 0 {
+		repairs = append(repairs, fmt.Sprintf("invalid UTF-8 replaced at %d more offsets", more))
+	}
+	return sb.String(), repairs
+}
+
+// readUTF16 transcodes a UTF-16 document with a byte-order mark to UTF-8
+// and reads the result as any other input.
+func (r *reader) readUTF16(in io.Reader, k kind, depth int) {
+	data, ok := r.readAll(in)
+	if !ok {
+		return
+	}
+	name := "UTF-16LE"
+	if k == kindUTF16BE {
+		name = "UTF-16BE"
+	}
+	data = data[2:] // the byte-order mark
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		if k == kindUTF16LE {
+			u[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		} else {
+			u[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		}
+	}
+	var sb strings.Builder
+	bad := 0
+	for _, c := range utf16.Decode(u) {
+		if c == utf8.RuneError {
+			bad++
+		}
+		sb.WriteRune(c)
+	}
+	r.notes = append(r.notes, "transcoded from "+name)
+	if bad > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("%d unpaired UTF-16 surrogates replaced", bad))
+	}
+	if len(data)%2 != 0 {
+		r.notes = append(r.notes, "odd trailing byte of UTF-16 dropped")
+	}
+	r.read(strings.NewReader(sb.String()), depth+1)
+}
+
+// plainBlocks gives plain text its block structure: each non-blank line,
+// without its surrounding white space, is a paragraph.
+func plainBlocks(text string) []event.Block {
+	var blocks []event.Block
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			blocks = append(blocks, event.Block{Kind: event.BlockParagraph, Span: event.Span{Start: s, End: e}})
+		}
+		start = end + 1
+	}
+	return blocks
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
