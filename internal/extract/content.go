@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/annals-project/annals/internal/event"
@@ -174,6 +176,99 @@ func junk(n *html.Node) bool {
 	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	for _, w := range []string{"share", "social", "related", "newsletter", "promo", "advert", "comment", "subscribe"} {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// minPartKey is the least text, in key bytes, a continuation part must
+// hold.
+const minPartKey = 200
+
+// continuation adds the rest of an article whose body the page splits
+// into several containers of one kind (between them, ads or a pull
+// quote): trafilatura keeps only the container it scored best. The other
+// parts are the elements with the same tag and class attribute as the
+// element holding the extracted text.
+func continuation(doc *html.Node, pieces []piece, stream string) []piece {
+	first, last, located := -1, -1, 0
+	for _, p := range pieces {
+		if p.pos < 0 {
+			continue
+		}
+		located++
+		if first < 0 || p.pos < first {
+			first = p.pos
+		}
+		if end := p.pos + keyLen(p.text); end > last {
+			last = end
+		}
+	}
+	if located < 2 {
+		return pieces
+	}
+	c := container(doc, first, last)
+	if c == nil || attr(c, "class") == "" {
+		return pieces
+	}
+	switch c.DataAtom {
+	case atom.Body, atom.Html, atom.P:
+		return pieces
+	}
+	class := attr(c, "class")
+	var parts [][]piece
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for e := n.FirstChild; e != nil; e = e.NextSibling {
+			if e.Type != html.ElementNode || e == c || noText(e) {
+				continue
+			}
+			if e.DataAtom == c.DataAtom && e.Data == c.Data && attr(e, "class") == class && hasParagraph(e) {
+				w := blockWalker{skip: junk}
+				w.walk(e, event.BlockParagraph)
+				w.flush(event.BlockParagraph)
+				n := 0
+				for _, p := range w.pieces {
+					n += keyLen(p.text)
+				}
+				if n >= minPartKey {
+					locate(w.pieces, stream)
+					parts = append(parts, w.pieces)
+				}
+				continue
+			}
+			find(e)
+		}
+	}
+	find(doc)
+	if len(parts) == 0 {
+		return pieces
+	}
+	// Put the parts and the original content in document order. Each part
+	// is disjoint from c, so ordering whole groups by their first
+	// position is enough.
+	groups := append([][]piece{pieces}, parts...)
+	start := func(g []piece) int {
+		for _, p := range g {
+			if p.pos >= 0 {
+				return p.pos
+			}
+		}
+		return len(stream)
+	}
+	slices.SortStableFunc(groups, func(a, b []piece) int { return cmp.Compare(start(a), start(b)) })
+	var out []piece
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// hasParagraph reports whether n has a <p> child with text.
+func hasParagraph(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P && keyLen(textOf(c)) > 0 {
 			return true
 		}
 	}

@@ -72,6 +72,8 @@ func HTML(r io.Reader, opts Options) (*event.Article, error) {
 	content = dropTitle(content, res.Metadata.Title)
 	locate(content, stream)
 	content = resplit(doc, content, stream)
+	content = continuation(doc, content, stream)
+	content = dropLinks(content, pg)
 	pieces := merge(content, pg.embeds)
 
 	a := &event.Article{

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/annals-project/annals/internal/event"
@@ -24,7 +26,13 @@ type page struct {
 	h1Pos     int // stream position of the first <h1>, -1 if none
 	elements  int // elements other than html, head and body
 	inEmbed   bool
+	// links are the stream ranges of link text, in order, disjoint.
+	links  []span
+	inLink bool
 }
+
+// A span is a half-open range of the key stream.
+type span struct{ start, end int }
 
 // An embed is a caption or an embedded post found on the page, with the
 // range of the key stream it covers.
@@ -144,6 +152,16 @@ func (p *page) element(n *html.Node) {
 			return
 		}
 	}
+	if n.DataAtom == atom.A && !p.inLink {
+		start := p.pos()
+		p.inLink = true
+		p.walk(n)
+		p.inLink = false
+		if end := p.pos(); end > start {
+			p.links = append(p.links, span{start, end})
+		}
+		return
+	}
 	if len(p.datelines) < maxDatelines && dateish(n) {
 		if t := normalize(textOf(n)); t != "" && runeCount(t) <= 160 {
 			p.datelines = append(p.datelines, textAt{t, p.pos()})
@@ -195,6 +213,20 @@ func container(root *html.Node, start, end int) *html.Node {
 	}
 	walk(root)
 	return best
+}
+
+// linkShare returns the share of the stream range [start, end) that is
+// link text.
+func (p *page) linkShare(start, end int) float64 {
+	if end <= start {
+		return 0
+	}
+	i, _ := slices.BinarySearchFunc(p.links, start, func(s span, pos int) int { return cmp.Compare(s.end, pos+1) })
+	n := 0
+	for ; i < len(p.links) && p.links[i].start < end; i++ {
+		n += min(end, p.links[i].end) - max(start, p.links[i].start)
+	}
+	return float64(n) / float64(end-start)
 }
 
 // embedKind says whether n is a caption or an embedded post.
