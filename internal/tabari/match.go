@@ -1,0 +1,569 @@
+package tabari
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/annals-project/annals/internal/event"
+)
+
+// A Token is one word of a sentence: its byte span in the text and its
+// lower-case form. Punctuation is a token too (Word ",").
+type Token struct {
+	Span event.Span
+	Word string
+}
+
+// A Coded is one event the Matcher found: who did what to whom.
+type Coded struct {
+	Source, Target string     // actor codes, e.g. "ARNGOV", "GON"
+	Code           string     // event code from the pattern or verb, e.g. "064"
+	SourceSpan     event.Span // text of the source actor phrase
+	TargetSpan     event.Span
+	VerbSpan       event.Span
+	// Rule names what fired: "pattern LINE" or "verb LINE", lines of the
+	// verb file.
+	Rule string
+}
+
+// A Matcher codes tokenized sentences with a set of dictionaries, the way
+// PETRARCH does but on a flat token sequence instead of a parse tree. It
+// is read-only once built and safe for concurrent use.
+type Matcher struct {
+	d        *Dictionaries
+	actors   map[string][]nameRef // first word key → names of actors
+	agents   map[string][]nameRef // first word key → names of agents
+	verbs    map[string][]formRef // head word key → verb forms
+	patterns [][]int              // block → indexes into d.Verbs.Patterns
+	synsets  map[string][][]string
+	discards [][]string // word keys; a trailing "_" ends the last word
+	story    []bool     // discards[i] is a whole-story discard
+}
+
+type nameRef struct {
+	words []string // keys
+	index int      // into Dictionaries.Actors or Agents
+}
+
+type formRef struct {
+	verb int // into Verbs.Verbs
+	form int // into Verb.Forms
+}
+
+// key normalizes a word for comparison: lower case, without a final "."
+// ("w." in "George W. Bush" and a sentence-final "Inc." alike).
+func key(w string) string {
+	w = strings.ToLower(w)
+	if len(w) > 1 {
+		w = strings.TrimSuffix(w, ".")
+	}
+	return w
+}
+
+func keys(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = key(w)
+	}
+	return out
+}
+
+// NewMatcher indexes d for matching. d must not be changed afterwards.
+func NewMatcher(d *Dictionaries) *Matcher {
+	m := &Matcher{
+		d:       d,
+		actors:  map[string][]nameRef{},
+		agents:  map[string][]nameRef{},
+		verbs:   map[string][]formRef{},
+		synsets: map[string][][]string{},
+	}
+	for i, a := range d.Actors {
+		for _, n := range a.Names {
+			k := keys(strings.Fields(n))
+			if len(k) > 0 {
+				m.actors[k[0]] = append(m.actors[k[0]], nameRef{k, i})
+			}
+		}
+	}
+	for i, a := range d.Agents {
+		for _, n := range a.Names {
+			k := keys(strings.Fields(n))
+			if len(k) > 0 {
+				m.agents[k[0]] = append(m.agents[k[0]], nameRef{k, i})
+			}
+		}
+	}
+	if v := d.Verbs; v != nil {
+		for i, vb := range v.Verbs {
+			for j, f := range vb.Forms {
+				h := key(f.Words[f.Head])
+				m.verbs[h] = append(m.verbs[h], formRef{i, j})
+			}
+		}
+		m.patterns = make([][]int, len(v.Blocks))
+		for i, p := range v.Patterns {
+			m.patterns[p.Block] = append(m.patterns[p.Block], i)
+		}
+		for name, s := range v.Synsets {
+			for _, p := range s.Phrases {
+				m.synsets[name] = append(m.synsets[name], keys(p))
+			}
+		}
+	}
+	for _, s := range d.Discards {
+		story := strings.HasPrefix(s, "+")
+		s = strings.TrimPrefix(s, "+")
+		var w []string
+		for _, f := range strings.Fields(s) {
+			w = append(w, strings.ToLower(f))
+		}
+		if len(w) > 0 {
+			m.discards = append(m.discards, w)
+			m.story = append(m.story, story)
+		}
+	}
+	return m
+}
+
+// A group is a noun phrase the matcher recognized: an actor and/or agents
+// over tokens [start, end).
+type npGroup struct {
+	start, end int
+	code       string
+	compound   int // index of the first group of its compound ("A and B")
+}
+
+// Discarded reports whether the sentence holds a discard phrase, and
+// whether that phrase discards the whole story.
+func (m *Matcher) Discarded(toks []Token) (sentence, story bool) {
+	for i, d := range m.discards {
+		for s := 0; s+len(d) <= len(toks); s++ {
+			ok := true
+			for j, w := range d {
+				t := toks[s+j].Word
+				last := j == len(d)-1
+				switch {
+				case last && strings.HasSuffix(w, "_"):
+					ok = t == strings.TrimSuffix(w, "_")
+				case last:
+					ok = strings.HasPrefix(t, w) // a stem
+				default:
+					ok = t == w
+				}
+				if !ok {
+					break
+				}
+			}
+			if ok {
+				return true, m.story[i]
+			}
+		}
+	}
+	return false, false
+}
+
+// Code returns the events of one sentence on day date (a zero date uses
+// actors' undated codes). tokens must be in text order. The steps follow
+// PETRARCH: discard phrases, then actors (longest match of actor and agent
+// names; an actor with adjacent agents forms one noun phrase, coded like
+// "GON"+"~GOV" = "GONGOV"; "A and B" is a compound), then for each verb
+// the longest pattern of its block that matches: words in order (glued
+// ones adjacent), synsets, "$"/"+" bound to noun phrases, "^" skipping one.
+// Without a pattern the verb's own code applies. The target defaults to
+// the first noun phrase after the verb and the source to the nearest one
+// before it; "042:043" codes both directions. Events whose source or
+// target has no code are dropped, as with PETRARCH's require_dyad.
+func (m *Matcher) Code(tokens []Token, date event.Date) []Coded {
+	if m.d.Verbs == nil || len(tokens) == 0 {
+		return nil
+	}
+	toks := make([]Token, len(tokens))
+	for i, t := range tokens {
+		toks[i] = Token{Span: t.Span, Word: key(t.Word)}
+	}
+	if disc, _ := m.Discarded(toks); disc {
+		return nil
+	}
+	groups, inGroup := m.nounPhrases(toks, date)
+	var out []Coded
+	seen := map[[3]string]bool{}
+	for i := 0; i < len(toks); i++ {
+		if inGroup[i] >= 0 {
+			continue
+		}
+		vb, fr, vs, ve := m.verbAt(toks, i, inGroup)
+		if vb < 0 {
+			continue
+		}
+		ev, last := m.codeVerb(toks, groups, inGroup, vb, fr, vs, ve)
+		for _, e := range ev {
+			k := [3]string{e.Source, e.Target, e.Code}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, e)
+			}
+		}
+		if len(ev) > 0 && last > i {
+			i = last
+		} else if ve-1 > i {
+			i = ve - 1
+		}
+	}
+	return out
+}
+
+// nounPhrases finds actor and agent names and joins adjacent ones into
+// noun phrases. inGroup maps each token to its group, or -1.
+func (m *Matcher) nounPhrases(toks []Token, date event.Date) ([]npGroup, []int) {
+	type mention struct {
+		start, end int
+		actor      int // -1 for an agent
+		agent      int
+	}
+	var ms []mention
+	for i := 0; i < len(toks); {
+		an, ai := longest(m.actors[toks[i].Word], toks, i)
+		gn, gi := longest(m.agents[toks[i].Word], toks, i)
+		switch {
+		case an > 0 && an >= gn:
+			ms = append(ms, mention{i, i + an, ai, -1})
+			i += an
+		case gn > 0:
+			ms = append(ms, mention{i, i + gn, -1, gi})
+			i += gn
+		default:
+			i++
+		}
+	}
+	inGroup := make([]int, len(toks))
+	for i := range inGroup {
+		inGroup[i] = -1
+	}
+	var groups []npGroup
+	for k := 0; k < len(ms); {
+		g := npGroup{start: ms[k].start, end: ms[k].end}
+		members := []mention{ms[k]}
+		k++
+		for k < len(ms) && linked(toks[g.end:ms[k].start]) {
+			g.end = ms[k].end
+			members = append(members, ms[k])
+			k++
+		}
+		actor := ""
+		for _, mm := range members {
+			if mm.actor >= 0 {
+				actor = m.d.Actors[mm.actor].CodeOn(date)
+				if actor == "" {
+					actor = "---"
+				}
+				break
+			}
+		}
+		if actor == "" {
+			actor = "---"
+		}
+		g.code = actor
+		for _, mm := range members {
+			if mm.agent < 0 {
+				continue
+			}
+			ag := &m.d.Agents[mm.agent]
+			if hasCode(g.code, ag.Role) {
+				continue
+			}
+			g.code = ag.Apply(g.code)
+		}
+		g.compound = len(groups)
+		if n := len(groups); n > 0 && conjoined(toks[groups[n-1].end:g.start]) {
+			g.compound = groups[n-1].compound
+		}
+		for t := g.start; t < g.end; t++ {
+			inGroup[t] = len(groups)
+		}
+		groups = append(groups, g)
+	}
+	return groups, inGroup
+}
+
+// hasCode reports whether role already appears in code at a multiple of
+// three characters, PETRARCH's test against duplicate agents.
+func hasCode(code, role string) bool {
+	for k := 0; k+len(role) <= len(code); k += 3 {
+		if code[k:k+len(role)] == role {
+			return true
+		}
+	}
+	return false
+}
+
+// linked reports whether the tokens between two mentions keep them in one
+// noun phrase: "Gondor's army", "the army of Gondor", "Gondor 's new army".
+func linked(between []Token) bool {
+	if len(between) > 2 {
+		return false
+	}
+	for _, t := range between {
+		switch t.Word {
+		case "'s", "'", "the", "of", "a", "an", "new", "top", "senior", "former", "chief", "its", "their":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// conjoined reports whether two noun phrases form a compound: "A and B",
+// "A, B".
+func conjoined(between []Token) bool {
+	switch len(between) {
+	case 1:
+		return between[0].Word == "and" || between[0].Word == ","
+	case 2:
+		return between[0].Word == "," && between[1].Word == "and"
+	}
+	return false
+}
+
+// longest returns the length of the longest name of refs matching toks at
+// i, and its index.
+func longest(refs []nameRef, toks []Token, i int) (n, index int) {
+	index = -1
+	for _, r := range refs {
+		if len(r.words) <= n || i+len(r.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range r.words {
+			if toks[i+j].Word != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n, index = len(r.words), r.index
+		}
+	}
+	return n, index
+}
+
+// verbAt returns the verb whose form matches at token i, preferring the
+// longest form, and the tokens [vs, ve) it covers; vb is -1 when none.
+func (m *Matcher) verbAt(toks []Token, i int, inGroup []int) (vb, form, vs, ve int) {
+	vb, best := -1, 0
+	for _, r := range m.verbs[toks[i].Word] {
+		f := m.d.Verbs.Verbs[r.verb].Forms[r.form]
+		s := i - f.Head
+		e := s + len(f.Words)
+		if s < 0 || e > len(toks) || len(f.Words) <= best {
+			continue
+		}
+		ok := true
+		for j, w := range f.Words {
+			if key(w) != toks[s+j].Word || inGroup[s+j] >= 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			vb, form, vs, ve, best = r.verb, r.form, s, e, len(f.Words)
+		}
+	}
+	return vb, form, vs, ve
+}
+
+// binding is where a pattern placed the source and target.
+type binding struct {
+	src, tgt int // group index, -1 when unbound
+	last     int // last token the pattern used
+	size     int // number of elements matched (the more, the better)
+}
+
+// codeVerb codes the verb at tokens [vs, ve); last is the last token used.
+func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, form, vs, ve int) ([]Coded, int) {
+	verb := &m.d.Verbs.Verbs[vb]
+	code, rule := verb.Code, "verb "+strconv.Itoa(verb.Line)
+	b := binding{src: -1, tgt: -1, last: ve - 1}
+	bestSize := -1
+	for _, pi := range m.patterns[verb.Block] {
+		p := &m.d.Verbs.Patterns[pi]
+		nb, ok := m.matchPattern(p, toks, groups, inGroup, vs, ve)
+		if ok && nb.size > bestSize {
+			b, bestSize = nb, nb.size
+			code, rule = p.Code, "pattern "+strconv.Itoa(p.Line)
+		}
+	}
+	if code == "---" && bestSize >= 0 && verb.Code != "---" {
+		code, rule = verb.Code, "verb "+strconv.Itoa(verb.Line)
+	}
+	if code == "---" || code == "" {
+		return nil, b.last
+	}
+	if b.tgt < 0 {
+		for g := range groups {
+			if groups[g].start >= ve && g != b.src {
+				b.tgt = g
+				break
+			}
+		}
+	}
+	if b.tgt < 0 {
+		return nil, b.last
+	}
+	if b.src < 0 {
+		for g := len(groups) - 1; g >= 0; g-- {
+			if groups[g].end <= vs && g != b.tgt && groups[g].compound != groups[b.tgt].compound {
+				b.src = g
+				break
+			}
+		}
+	}
+	if b.src < 0 {
+		return nil, b.last
+	}
+	srcs, tgts := compound(groups, b.src), compound(groups, b.tgt)
+	vspan := event.Span{Start: toks[vs].Span.Start, End: toks[ve-1].Span.End}
+	var out []Coded
+	emit := func(from, to []int, c string) {
+		if c == "" || c == "---" {
+			return
+		}
+		for _, s := range from {
+			for _, t := range to {
+				sc, tc := groups[s].code, groups[t].code
+				if sc == "---" || tc == "---" || s == t {
+					continue
+				}
+				out = append(out, Coded{
+					Source: sc, Target: tc, Code: c, Rule: rule, VerbSpan: vspan,
+					SourceSpan: span(toks, groups[s]), TargetSpan: span(toks, groups[t]),
+				})
+			}
+		}
+	}
+	if a, r, ok := strings.Cut(code, ":"); ok {
+		emit(srcs, tgts, a)
+		emit(tgts, srcs, r)
+	} else {
+		emit(srcs, tgts, code)
+	}
+	last := max(b.last, groups[tgts[len(tgts)-1]].end-1)
+	return out, last
+}
+
+func span(toks []Token, g npGroup) event.Span {
+	return event.Span{Start: toks[g.start].Span.Start, End: toks[g.end-1].Span.End}
+}
+
+// compound returns the groups of g's compound.
+func compound(groups []npGroup, g int) []int {
+	var out []int
+	for i := range groups {
+		if groups[i].compound == groups[g].compound {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// maxGap bounds how many tokens a blank between pattern words may skip.
+const maxGap = 6
+
+// matchPattern matches p around the verb at [vs, ve).
+func (m *Matcher) matchPattern(p *VerbPattern, toks []Token, groups []npGroup, inGroup []int, vs, ve int) (binding, bool) {
+	b := binding{src: -1, tgt: -1, last: ve - 1}
+	vi := p.VerbIndex()
+	// After the verb, left to right.
+	j, glued := ve, p.Elems[vi].Glued
+	for _, e := range p.Elems[vi+1:] {
+		s, end, ok := m.find(e, toks, groups, inGroup, j, glued, +1, &b)
+		if !ok {
+			return b, false
+		}
+		_ = s
+		j, glued = end, e.Glued
+		b.size++
+	}
+	b.last = max(b.last, j-1)
+	// Before the verb, right to left.
+	j = vs - 1
+	for k := vi - 1; k >= 0; k-- {
+		e := p.Elems[k]
+		s, _, ok := m.find(e, toks, groups, inGroup, j, e.Glued, -1, &b)
+		if !ok {
+			return b, false
+		}
+		j = s - 1
+		b.size++
+	}
+	return b, true
+}
+
+// find locates element e starting at token j and going in direction dir
+// (+1 forward, -1 backward), at most maxGap tokens away unless glued. It
+// returns the tokens [s, end) the element covers.
+func (m *Matcher) find(e Elem, toks []Token, groups []npGroup, inGroup []int, j int, glued bool, dir int, b *binding) (s, end int, ok bool) {
+	gap := maxGap
+	if glued {
+		gap = 0
+	}
+	for d := 0; d <= gap; d++ {
+		at := j + dir*d
+		if at < 0 || at >= len(toks) {
+			return 0, 0, false
+		}
+		switch e.Kind {
+		case ElemWord:
+			if toks[at].Word == e.Text {
+				return at, at + 1, true
+			}
+		case ElemSynset, ElemAlt:
+			phrases := e.Alts
+			if e.Kind == ElemSynset {
+				phrases = m.synsets[e.Text]
+			}
+			for _, ph := range phrases {
+				st := at
+				if dir < 0 {
+					st = at - len(ph) + 1
+				}
+				if phraseAt(toks, st, ph) {
+					return st, st + len(ph), true
+				}
+			}
+		case ElemSource, ElemTarget, ElemCompound, ElemSkip:
+			g := inGroup[at]
+			if g < 0 {
+				if e.Kind == ElemSkip && d == 0 {
+					return at, at + 1, true // "^" over a word that is not an actor
+				}
+				continue
+			}
+			gr := groups[g]
+			switch e.Kind {
+			case ElemSource:
+				b.src = g
+			case ElemTarget:
+				b.tgt = g
+			case ElemCompound:
+				if len(compound(groups, g)) < 2 {
+					return 0, 0, false
+				}
+				b.src, b.tgt = g, g
+			}
+			return gr.start, gr.end, true
+		}
+	}
+	return 0, 0, false
+}
+
+func phraseAt(toks []Token, s int, ph []string) bool {
+	if s < 0 || s+len(ph) > len(toks) {
+		return false
+	}
+	for i, w := range ph {
+		if toks[s+i].Word != w {
+			return false
+		}
+	}
+	return true
+}
