@@ -187,15 +187,23 @@ func (m *Matcher) Code(tokens []Token, date event.Date) []Coded {
 	groups, inGroup := m.nounPhrases(toks, date)
 	var out []Coded
 	seen := map[[3]string]bool{}
+	prevSrc := -1 // source of the previous coded verb, for "A did X and did Y"
 	for i := 0; i < len(toks); i++ {
 		if inGroup[i] >= 0 {
 			continue
 		}
 		vb, fr, vs, ve := m.verbAt(toks, i, inGroup)
-		if vb < 0 {
+		if vb < 0 || nounContext(toks, inGroup, vs) {
 			continue
 		}
-		ev, last := m.codeVerb(toks, groups, inGroup, vb, fr, vs, ve)
+		src := -1
+		if prevSrc >= 0 && coordinated(toks, vs) {
+			src = prevSrc
+		}
+		ev, last, usedSrc := m.codeVerb(toks, groups, inGroup, vb, fr, vs, ve, src)
+		if usedSrc >= 0 {
+			prevSrc = usedSrc
+		}
 		for _, e := range ev {
 			k := [3]string{e.Source, e.Target, e.Code}
 			if !seen[k] {
@@ -240,42 +248,63 @@ func (m *Matcher) nounPhrases(toks []Token, date event.Date) ([]npGroup, []int) 
 		inGroup[i] = -1
 	}
 	var groups []npGroup
+	var lastAgents []int // agents of an "AGENT of ACTOR" group, shared with its compound
 	for k := 0; k < len(ms); {
 		g := npGroup{start: ms[k].start, end: ms[k].end}
 		members := []mention{ms[k]}
+		hasActor := ms[k].actor >= 0
+		distributive := false
 		k++
-		for k < len(ms) && linked(toks[g.end:ms[k].start]) {
+		for k < len(ms) {
+			between := toks[g.end:ms[k].start]
+			switch {
+			case linked(between):
+			case !hasActor && ms[k].actor >= 0 && agentLink(between):
+				distributive = true // "ambassadors of Arnor", "soldiers from Gondor"
+			default:
+				goto done
+			}
 			g.end = ms[k].end
 			members = append(members, ms[k])
+			hasActor = hasActor || ms[k].actor >= 0
 			k++
 		}
+	done:
 		actor := ""
+		var agents []int
 		for _, mm := range members {
-			if mm.actor >= 0 {
+			if mm.actor >= 0 && actor == "" {
 				actor = m.d.Actors[mm.actor].CodeOn(date)
 				if actor == "" {
 					actor = "---"
 				}
-				break
 			}
+			if mm.agent >= 0 {
+				agents = append(agents, mm.agent)
+			}
+		}
+		g.compound = len(groups)
+		if n := len(groups); n > 0 && conjoined(toks[groups[n-1].end:g.start]) {
+			g.compound = groups[n-1].compound
+			if len(agents) == 0 && actor != "" {
+				agents = lastAgents
+			}
+		} else {
+			lastAgents = nil
+		}
+		if distributive {
+			lastAgents = agents
 		}
 		if actor == "" {
 			actor = "---"
 		}
 		g.code = actor
-		for _, mm := range members {
-			if mm.agent < 0 {
-				continue
-			}
-			ag := &m.d.Agents[mm.agent]
+		for _, ai := range agents {
+			ag := &m.d.Agents[ai]
 			if hasCode(g.code, ag.Role) {
 				continue
 			}
 			g.code = ag.Apply(g.code)
-		}
-		g.compound = len(groups)
-		if n := len(groups); n > 0 && conjoined(toks[groups[n-1].end:g.start]) {
-			g.compound = groups[n-1].compound
 		}
 		for t := g.start; t < g.end; t++ {
 			inGroup[t] = len(groups)
@@ -312,16 +341,60 @@ func linked(between []Token) bool {
 	return true
 }
 
-// conjoined reports whether two noun phrases form a compound: "A and B",
-// "A, B".
-func conjoined(between []Token) bool {
+// agentLink reports whether the tokens between an agent and an actor make
+// the actor the agent's country: "officials of", "soldiers from the".
+func agentLink(between []Token) bool {
 	switch len(between) {
 	case 1:
-		return between[0].Word == "and" || between[0].Word == ","
+		return between[0].Word == "of" || between[0].Word == "in" || between[0].Word == "from"
 	case 2:
-		return between[0].Word == "," && between[1].Word == "and"
+		return agentLink(between[:1]) && between[1].Word == "the"
 	}
 	return false
+}
+
+// conjoined reports whether two noun phrases form a compound: "A and B",
+// "A, B", "A, and the awful B", "neither A nor B".
+func conjoined(between []Token) bool {
+	if len(between) == 0 {
+		return false
+	}
+	i := 0
+	if between[0].Word == "," {
+		i++
+	}
+	if i < len(between) {
+		switch between[i].Word {
+		case "and", "or", "nor":
+			i++
+		}
+	}
+	if i == 0 {
+		return false
+	}
+	rest := between[i:]
+	if len(rest) > 3 {
+		return false
+	}
+	for _, t := range rest {
+		if clauseBreak(t.Word) || isAux(t.Word) || isBe(t.Word) || isPrep(t.Word) || !isWordy(t.Word) {
+			return false
+		}
+	}
+	return true
+}
+
+func isPrep(w string) bool {
+	switch w {
+	case "of", "in", "on", "at", "to", "from", "with", "by", "for", "against", "between", "about", "into", "over":
+		return true
+	}
+	return false
+}
+
+// isWordy reports whether w starts with a letter.
+func isWordy(w string) bool {
+	return w != "" && ('a' <= w[0] && w[0] <= 'z')
 }
 
 // longest returns the length of the longest name of refs matching toks at
@@ -378,8 +451,10 @@ type binding struct {
 	size     int // number of elements matched (the more, the better)
 }
 
-// codeVerb codes the verb at tokens [vs, ve); last is the last token used.
-func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, form, vs, ve int) ([]Coded, int) {
+// codeVerb codes the verb at tokens [vs, ve); last is the last token used
+// and usedSrc the source group. defSrc, when not -1, is the source to use
+// when the pattern binds none (a coordinated verb's subject).
+func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, form, vs, ve, defSrc int) (out []Coded, last, usedSrc int) {
 	verb := &m.d.Verbs.Verbs[vb]
 	code, rule := verb.Code, "verb "+strconv.Itoa(verb.Line)
 	b := binding{src: -1, tgt: -1, last: ve - 1}
@@ -396,33 +471,34 @@ func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, fo
 		code, rule = verb.Code, "verb "+strconv.Itoa(verb.Line)
 	}
 	if code == "---" || code == "" {
-		return nil, b.last
+		return nil, b.last, -1
 	}
-	if b.tgt < 0 {
-		for g := range groups {
-			if groups[g].start >= ve && g != b.src {
-				b.tgt = g
-				break
+	if b.src < 0 && b.tgt < 0 {
+		if by := passiveAgent(toks, inGroup, vs, ve); by >= 0 {
+			b.src = by
+			b.tgt = m.subject(toks, groups, inGroup, vs, by)
+			if b.tgt < 0 {
+				return nil, b.last, -1
 			}
 		}
 	}
 	if b.tgt < 0 {
-		return nil, b.last
+		b.tgt = object(toks, inGroup, ve, b.src)
+	}
+	if b.tgt < 0 {
+		return nil, b.last, -1
+	}
+	if b.src < 0 && defSrc >= 0 && groups[defSrc].compound != groups[b.tgt].compound {
+		b.src = defSrc
 	}
 	if b.src < 0 {
-		for g := len(groups) - 1; g >= 0; g-- {
-			if groups[g].end <= vs && g != b.tgt && groups[g].compound != groups[b.tgt].compound {
-				b.src = g
-				break
-			}
-		}
+		b.src = m.subject(toks, groups, inGroup, vs, b.tgt)
 	}
 	if b.src < 0 {
-		return nil, b.last
+		return nil, b.last, -1
 	}
 	srcs, tgts := compound(groups, b.src), compound(groups, b.tgt)
 	vspan := event.Span{Start: toks[vs].Span.Start, End: toks[ve-1].Span.End}
-	var out []Coded
 	emit := func(from, to []int, c string) {
 		if c == "" || c == "---" {
 			return
@@ -430,7 +506,7 @@ func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, fo
 		for _, s := range from {
 			for _, t := range to {
 				sc, tc := groups[s].code, groups[t].code
-				if sc == "---" || tc == "---" || s == t {
+				if sc == "---" || tc == "---" || sc == tc {
 					continue
 				}
 				out = append(out, Coded{
@@ -446,8 +522,154 @@ func (m *Matcher) codeVerb(toks []Token, groups []npGroup, inGroup []int, vb, fo
 	} else {
 		emit(srcs, tgts, code)
 	}
-	last := max(b.last, groups[tgts[len(tgts)-1]].end-1)
-	return out, last
+	last = max(b.last, groups[tgts[len(tgts)-1]].end-1)
+	return out, last, b.src
+}
+
+// clauseBreak reports whether a token ends the search for a verb's
+// default source or target: punctuation that closes a clause, and words
+// that open a subordinate one.
+func clauseBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", ".", "!", "?", "after", "before", "when", "while", "because", "that", "which",
+		"who", "whom", "whose", "if", "since", "until", "although", "though", "where", "but":
+		return true
+	}
+	return false
+}
+
+// object returns the first noun phrase after the verb in its clause.
+func object(toks []Token, inGroup []int, ve, not int) int {
+	for j := ve; j < len(toks); j++ {
+		if g := inGroup[j]; g >= 0 && g != not {
+			return g
+		}
+		if clauseBreak(toks[j].Word) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// subject returns the nearest noun phrase before the verb in its clause,
+// skipping one appositive between commas ("Osgiliath, the state's foe,
+// said") and the target's compound.
+func (m *Matcher) subject(toks []Token, groups []npGroup, inGroup []int, vs, tgt int) int {
+	commas := 0
+	for j := vs - 1; j >= 0; j-- {
+		if g := inGroup[j]; g >= 0 {
+			if g != tgt && groups[g].compound != groups[tgt].compound {
+				return g
+			}
+			j = groups[g].start
+			continue
+		}
+		w := toks[j].Word
+		if w == "," && commas == 0 && j+1 < vs && hasGroupBefore(inGroup, j) {
+			commas++ // the closing comma of an appositive
+			continue
+		}
+		if clauseBreak(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func hasGroupBefore(inGroup []int, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if inGroup[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveAgent returns the group after "by" when the verb at [vs, ve) is
+// passive ("was opposed by Osgiliath"), else -1.
+func passiveAgent(toks []Token, inGroup []int, vs, ve int) int {
+	aux := false
+	for j := vs - 1; j >= 0 && j >= vs-3; j-- {
+		w := toks[j].Word
+		if isBe(w) {
+			aux = true
+			break
+		}
+		if !strings.HasSuffix(w, "ly") && w != "not" && w != "earlier" && w != "also" {
+			break
+		}
+	}
+	if !aux {
+		return -1
+	}
+	for j := ve; j < len(toks) && j <= ve+3; j++ {
+		if toks[j].Word == "by" {
+			if j+1 < len(toks) && inGroup[j+1] >= 0 {
+				return inGroup[j+1]
+			}
+			if j+2 < len(toks) && toks[j+1].Word == "the" && inGroup[j+2] >= 0 {
+				return inGroup[j+2]
+			}
+			return -1
+		}
+		if inGroup[j] >= 0 || clauseBreak(toks[j].Word) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "'s", "'re":
+		return true
+	}
+	return false
+}
+
+// nounContext reports whether the verb form at token vs is used as a
+// noun: a determiner comes before it with only modifiers between ("a
+// brief private visit", "their meeting", "an anti- Gondor parade").
+func nounContext(toks []Token, inGroup []int, vs int) bool {
+	for j := vs - 1; j >= 0 && j >= vs-4; j-- {
+		w := toks[j].Word
+		switch w {
+		case "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "such":
+			return true
+		}
+		if inGroup[j] >= 0 {
+			continue
+		}
+		if clauseBreak(w) || isBe(w) || isAux(w) {
+			return false
+		}
+	}
+	return false
+}
+
+func isAux(w string) bool {
+	switch w {
+	case "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+		"had", "do", "does", "did", "not", "n't", "ca", "wo", "and", "or", "nor":
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether the verb at vs follows "and" or "but", so
+// that it shares the previous verb's subject ("condemned X and promised Y").
+func coordinated(toks []Token, vs int) bool {
+	for j := vs - 1; j >= 0 && j >= vs-3; j-- {
+		switch w := toks[j].Word; {
+		case w == "and" || w == "but":
+			return true
+		case strings.HasSuffix(w, "ly") || isAux(w):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func span(toks []Token, g npGroup) event.Span {
@@ -548,7 +770,12 @@ func (m *Matcher) find(e Elem, toks []Token, groups []npGroup, inGroup []int, j 
 				if len(compound(groups, g)) < 2 {
 					return 0, 0, false
 				}
-				b.src, b.tgt = g, g
+				// "% *": a compound subject acting on itself ("A and B
+				// agree"); "* WITH %": a compound target.
+				b.tgt = g
+				if dir < 0 {
+					b.src = g
+				}
 			}
 			return gr.start, gr.end, true
 		}
