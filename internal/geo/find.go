@@ -1,0 +1,365 @@
+package geo
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-project/annals/internal/event"
+)
+
+// A Mention is a place name found in text.
+type Mention struct {
+	// Span covers the name in the text given to Find ("Kyiv" in
+	// "Kyiv-based", "Ukraine" in "Ukraine's").
+	Span event.Span
+	// Place is the best candidate: by prior alone, or the one a qualifier
+	// right after the name points to ("Paris, Texas"). Locate refines it
+	// with the document's context.
+	Place Place
+	// Candidates is the number of places with this name.
+	Candidates int
+	// Qualified reports that a qualifier chose Place.
+	Qualified bool
+}
+
+// Limits of Find for single words, which are the ambiguous ones.
+const (
+	// minPopulation is the smallest town a lone capitalised word may name
+	// without a qualifier.
+	minPopulation = 5000
+	// minInitialPopulation is the smallest city the first word of a
+	// sentence may name without a qualifier ("Many", "Police" open
+	// sentences; "Almaty" may too).
+	minInitialPopulation = 100000
+	// maxWindow bounds the tokens, connectors included, of one name.
+	maxWindow = 7
+)
+
+type token struct {
+	start, end int // byte offsets into the text
+	upper      bool
+	allCaps    bool
+	initial    bool // first word of a sentence
+	join       bool // nothing but spaces (or an abbreviation's period) before the next token
+	connector  bool // a lower-case word that may sit inside a name ("de", "of", "al-")
+	hyphen     int  // offset of the first hyphen, or -1
+	gap        byte // ',' or '(' when that punctuation comes before the next token, else 0
+}
+
+// Find appends to dst the place names it finds in text[span], in text
+// order, and returns the extended slice. It looks at capitalised windows of
+// one to four words (with connectors such as "de", "of", "al-" inside),
+// longest first. A lone word is reported only when it is not a stop word
+// ("March", "Police", "Mobile", "Reading"), names a town of at least 5,000
+// people (100,000 at the start of a sentence) or a region or country, unless
+// a qualifier follows it ("Reading, Berkshire"; "Meghna upazila (Comilla,
+// Chittagong)"). An invalid span yields no mentions.
+func (g *Gazetteer) Find(text string, span event.Span, dst []Mention) []Mention {
+	if !span.Valid(len(text)) {
+		return dst
+	}
+	toks := tokenize(text, span, nil)
+	var buf []byte
+	var cands []int32
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if !t.upper {
+			continue
+		}
+		n, m, ok := g.match(text, toks, i, &buf, &cands)
+		if ok {
+			dst = append(dst, m)
+		}
+		if n > 0 {
+			i += n - 1
+		}
+	}
+	return dst
+}
+
+// ends lists where a window may end: token index and key length.
+type end struct{ tok, keyLen int }
+
+// match tries the windows starting at toks[i], longest first. It returns
+// the number of tokens consumed (0: none, move on) and the mention, if any.
+func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *[]int32) (int, Mention, bool) {
+	t := toks[i]
+	b := appendKey((*buf)[:0], text[t.start:t.end])
+	if len(b) == 0 {
+		return 0, Mention{}, false
+	}
+	first := b
+	for k, c := range b {
+		if c == ' ' {
+			first = b[:k]
+			break
+		}
+	}
+	var endsArr [maxWindow]end
+	ends := append(endsArr[:0], end{i, len(b)})
+	if maxw := int(g.prefix[string(first)]); maxw > 1 {
+		words := 1 + countSpaces(b)
+		for j := i + 1; j < len(toks) && j-i < maxWindow && toks[j-1].join && words < maxw; j++ {
+			u := toks[j]
+			if !u.upper && !u.connector {
+				break
+			}
+			b = append(b, ' ')
+			b = appendKey(b, text[u.start:u.end])
+			words = 1 + countSpaces(b)
+			if (u.upper || u.hyphen > 0) && words <= maxw {
+				ends = append(ends, end{j, len(b)})
+			}
+		}
+	}
+	*buf = b
+	for k := len(ends) - 1; k >= 0; k-- {
+		e := ends[k]
+		key := b[:e.keyLen]
+		multi := e.tok > i
+		if multi && g.stop[string(key)] {
+			return e.tok - i + 1, Mention{}, false
+		}
+		entry := g.index.find(key)
+		if entry < 0 {
+			continue
+		}
+		*cands = g.candidates((*cands)[:0], key)
+		m := Mention{Span: event.Span{Start: t.start, End: toks[e.tok].end}, Candidates: len(*cands)}
+		if g.qualify(text, toks, e.tok, *cands, &m) {
+			return e.tok - i + 1, m, true
+		}
+		m.Place = g.places[(*cands)[0]]
+		if multi || g.acceptWord(t, key, (*cands)[0]) {
+			return e.tok - i + 1, m, true
+		}
+		return 1, Mention{}, false
+	}
+	// "Kyiv-based", "Moscow-backed": try the part before the hyphen.
+	if t.hyphen > t.start {
+		key := appendKey(b[:0], text[t.start:t.hyphen])
+		*buf = key
+		if g.index.find(key) >= 0 {
+			*cands = g.candidates((*cands)[:0], key)
+			m := Mention{Span: event.Span{Start: t.start, End: t.hyphen}, Candidates: len(*cands), Place: g.places[(*cands)[0]]}
+			if g.acceptWord(t, key, (*cands)[0]) {
+				return 1, m, true
+			}
+		}
+	}
+	return 0, Mention{}, false
+}
+
+// acceptWord decides whether a lone word names place best without a
+// qualifier.
+func (g *Gazetteer) acceptWord(t token, key []byte, best int32) bool {
+	if g.stop[string(key)] {
+		return false
+	}
+	p := &g.places[best]
+	if p.Kind == Country {
+		return true
+	}
+	if len(key) < 3 || t.allCaps && t.end-t.start <= 3 {
+		// "UN", "AP", "EU", "AFP": acronyms, not towns.
+		return false
+	}
+	if p.Kind == Admin1 || g.flags[best]&flagCapital != 0 {
+		return true
+	}
+	if t.initial {
+		return p.Population >= minInitialPopulation
+	}
+	return p.Population >= minPopulation
+}
+
+// qualify looks for a qualifier after toks[last]: optional lower-case
+// descriptors ("upazila", "district"), a comma or parenthesis, then a
+// region, country or nearby city that one of cands lies in or near. It
+// sets m.Place and m.Qualified when it finds one.
+func (g *Gazetteer) qualify(text string, toks []token, last int, cands []int32, m *Mention) bool {
+	k := last
+	for skip := 0; toks[k].gap == 0 && skip < 2; skip++ {
+		if !toks[k].join || k+1 >= len(toks) || toks[k+1].upper {
+			return false
+		}
+		k++
+	}
+	if toks[k].gap == 0 || k+1 >= len(toks) || !toks[k+1].upper {
+		return false
+	}
+	q := k + 1
+	var qb []byte
+	var best int32 = -1
+	var bestRank float32
+	// Try the qualifier's windows, longest first, as match does.
+	var qends []int
+	qb = appendKey(qb, text[toks[q].start:toks[q].end])
+	qends = append(qends, len(qb))
+	for j := q + 1; j < len(toks) && j-q < 4 && toks[j-1].join && (toks[j].upper || toks[j].connector); j++ {
+		qb = append(qb, ' ')
+		qb = appendKey(qb, text[toks[j].start:toks[j].end])
+		if toks[j].upper || toks[j].hyphen > 0 {
+			qends = append(qends, len(qb))
+		}
+	}
+	// After a comma only a region or country qualifies ("Paris, Texas"):
+	// a city there is more likely the next item of a list.
+	cities := toks[k].gap == '('
+	for e := len(qends) - 1; e >= 0 && best < 0; e-- {
+		quals := g.candidates(nil, qb[:qends[e]])
+		for _, c := range cands {
+			for _, qc := range quals {
+				if g.places[qc].Kind == City && !cities {
+					continue
+				}
+				if g.related(c, qc) > 0 {
+					if r := g.rank(c, cands); best < 0 || r > bestRank {
+						best, bestRank = c, r
+					}
+					break
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	m.Place = g.places[best]
+	m.Qualified = true
+	return true
+}
+
+func countSpaces(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == ' ' {
+			n++
+		}
+	}
+	return n
+}
+
+// tokenize splits text[span] into words. A word is a run of letters,
+// digits and marks, with inner apostrophes, hyphens and (before a letter)
+// periods; a possessive "'s" is left out.
+func tokenize(text string, span event.Span, toks []token) []token {
+	boundary := true
+	for i := span.Start; i < span.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			switch r {
+			case '.', '!', '?', '\n':
+				if r == '.' && len(toks) > 0 && abbrev(text[toks[len(toks)-1].start:toks[len(toks)-1].end]) && i == toks[len(toks)-1].end {
+					// "St. Louis", "U.S. forces", "Mr. Smith".
+					break
+				}
+				boundary = true
+			}
+			if len(toks) > 0 {
+				last := &toks[len(toks)-1]
+				switch {
+				case r == ' ' || r == '\t' || r == '\u00a0':
+				case r == '.' && i == last.end && abbrev(text[last.start:last.end]):
+				case r == ',' || r == '(':
+					if last.gap == 0 {
+						last.gap = byte(r)
+					}
+					last.join = false
+				default:
+					last.join = false
+				}
+			}
+			i += n
+			continue
+		}
+		t := token{start: i, hyphen: -1, join: true, initial: boundary}
+		boundary = false
+		t.upper = unicode.IsUpper(r) || unicode.IsTitle(r)
+		t.allCaps = true
+		j := i
+		for j < span.End {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isWord(r) {
+				if unicode.IsLower(r) {
+					t.allCaps = false
+				}
+				j += n
+				continue
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '.' {
+				if j+n < span.End {
+					r2, _ := utf8.DecodeRuneInString(text[j+n:])
+					if unicode.IsLetter(r2) {
+						if r == '-' && t.hyphen < 0 {
+							t.hyphen = j
+						}
+						j += n
+						continue
+					}
+				}
+			}
+			break
+		}
+		t.end = j
+		// Drop a possessive 's.
+		if w := text[t.start:t.end]; len(w) > 3 {
+			switch {
+			case w[len(w)-2:] == "'s":
+				t.end -= 2
+			case len(w) > 5 && w[len(w)-4:] == "’s":
+				t.end -= 4
+			}
+		}
+		if t.hyphen >= t.end {
+			t.hyphen = -1
+		}
+		if !t.upper {
+			t.connector = connector(text[t.start:t.end])
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	if len(toks) > 0 {
+		toks[len(toks)-1].join = false
+	}
+	return toks
+}
+
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// connector reports whether a lower-case word may sit inside a place name.
+func connector(w string) bool {
+	switch w {
+	case "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "ad", "an", "ar", "as", "at",
+		"of", "the", "and", "on", "upon", "sur", "en", "y", "i", "am", "im", "an der", "van", "von", "der", "den", "bin", "ibn", "e":
+		return true
+	}
+	// "al-Khaimah", "ad-Din", "es-Salaam".
+	if len(w) > 3 && w[2] == '-' || len(w) > 4 && w[3] == '-' {
+		return true
+	}
+	return false
+}
+
+// abbrev reports whether a word followed by a period is an abbreviation
+// rather than the end of a sentence.
+func abbrev(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		return true // "U.S", "J. Smith"
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == '.' {
+			return true // "U.S" of "U.S."
+		}
+	}
+	switch w {
+	case "St", "Ste", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Brig", "Adm",
+		"Gov", "Sen", "Rep", "Prof", "Rev", "Hon", "Jr", "Sr", "No", "Nos", "Inc", "Ltd", "Corp", "Co", "vs", "Jan", "Feb",
+		"Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
