@@ -31,13 +31,17 @@ type Coded struct {
 // is read-only once built and safe for concurrent use.
 type Matcher struct {
 	d        *Dictionaries
-	actors   map[string][]nameRef // first word key → names of actors
-	agents   map[string][]nameRef // first word key → names of agents
-	verbs    map[string][]formRef // head word key → verb forms
-	patterns [][]int              // block → indexes into d.Verbs.Patterns
-	synsets  map[string][][]string
-	discards [][]string // word keys; a trailing "_" ends the last word
-	story    []bool     // discards[i] is a whole-story discard
+	actors   map[string][]nameRef             // first word key → names of actors
+	agents   map[string][]nameRef             // first word key → names of agents
+	verbs    map[string][]formRef             // head word key → verb forms
+	patterns [][]int                          // block → indexes into d.Verbs.Patterns
+	synFirst map[string]map[string][][]string // synset → first word → phrases
+	synLast  map[string]map[string][][]string // synset → last word → phrases
+	discards [][]string                       // word keys; a trailing "_" ends the last word
+	story    []bool                           // discards[i] is a whole-story discard
+	// discard candidates by first word, or for one-word stems by their
+	// first three letters (stems shorter than that by "")
+	discFirst, discStem map[string][]int
 }
 
 type nameRef struct {
@@ -71,11 +75,12 @@ func keys(words []string) []string {
 // NewMatcher indexes d for matching. d must not be changed afterwards.
 func NewMatcher(d *Dictionaries) *Matcher {
 	m := &Matcher{
-		d:       d,
-		actors:  map[string][]nameRef{},
-		agents:  map[string][]nameRef{},
-		verbs:   map[string][]formRef{},
-		synsets: map[string][][]string{},
+		d:        d,
+		actors:   map[string][]nameRef{},
+		agents:   map[string][]nameRef{},
+		verbs:    map[string][]formRef{},
+		synFirst: map[string]map[string][][]string{},
+		synLast:  map[string]map[string][][]string{},
 	}
 	for i, a := range d.Actors {
 		for _, n := range a.Names {
@@ -105,9 +110,13 @@ func NewMatcher(d *Dictionaries) *Matcher {
 			m.patterns[p.Block] = append(m.patterns[p.Block], i)
 		}
 		for name, s := range v.Synsets {
+			first, last := map[string][][]string{}, map[string][][]string{}
 			for _, p := range s.Phrases {
-				m.synsets[name] = append(m.synsets[name], keys(p))
+				k := keys(p)
+				first[k[0]] = append(first[k[0]], k)
+				last[k[len(k)-1]] = append(last[k[len(k)-1]], k)
 			}
+			m.synFirst[name], m.synLast[name] = first, last
 		}
 	}
 	for _, s := range d.Discards {
@@ -121,6 +130,19 @@ func NewMatcher(d *Dictionaries) *Matcher {
 			m.discards = append(m.discards, w)
 			m.story = append(m.story, story)
 		}
+	}
+	m.discFirst, m.discStem = map[string][]int{}, map[string][]int{}
+	for i, w := range m.discards {
+		if len(w) > 1 || strings.HasSuffix(w[0], "_") {
+			f := strings.TrimSuffix(w[0], "_")
+			m.discFirst[f] = append(m.discFirst[f], i)
+			continue
+		}
+		p := ""
+		if len(w[0]) >= 3 {
+			p = w[0][:3]
+		}
+		m.discStem[p] = append(m.discStem[p], i)
 	}
 	return m
 }
@@ -136,30 +158,44 @@ type npGroup struct {
 // Discarded reports whether the sentence holds a discard phrase, and
 // whether that phrase discards the whole story.
 func (m *Matcher) Discarded(toks []Token) (sentence, story bool) {
-	for i, d := range m.discards {
-		for s := 0; s+len(d) <= len(toks); s++ {
-			ok := true
-			for j, w := range d {
-				t := toks[s+j].Word
-				last := j == len(d)-1
-				switch {
-				case last && strings.HasSuffix(w, "_"):
-					ok = t == strings.TrimSuffix(w, "_")
-				case last:
-					ok = strings.HasPrefix(t, w) // a stem
-				default:
-					ok = t == w
+	for s, t := range toks {
+		cands := m.discFirst[t.Word]
+		if len(t.Word) >= 3 {
+			cands = append(cands[:len(cands):len(cands)], m.discStem[t.Word[:3]]...)
+		}
+		cands = append(cands[:len(cands):len(cands)], m.discStem[""]...)
+		for _, i := range cands {
+			if m.discardAt(toks, s, m.discards[i]) {
+				if m.story[i] {
+					return true, true
 				}
-				if !ok {
-					break
-				}
-			}
-			if ok {
-				return true, m.story[i]
+				sentence = true
 			}
 		}
 	}
-	return false, false
+	return sentence, false
+}
+
+func (m *Matcher) discardAt(toks []Token, s int, d []string) bool {
+	if s+len(d) > len(toks) {
+		return false
+	}
+	for j, w := range d {
+		t := toks[s+j].Word
+		switch last := j == len(d)-1; {
+		case last && strings.HasSuffix(w, "_"):
+			if t != strings.TrimSuffix(w, "_") {
+				return false
+			}
+		case last:
+			if !strings.HasPrefix(t, w) { // a stem
+				return false
+			}
+		case t != w:
+			return false
+		}
+	}
+	return true
 }
 
 // Code returns the events of one sentence on day date (a zero date uses
@@ -284,7 +320,7 @@ func (m *Matcher) nounPhrases(toks []Token, date event.Date) ([]npGroup, []int) 
 			}
 		}
 		g.compound = len(groups)
-		if n := len(groups); n > 0 && conjoined(toks[groups[n-1].end:g.start]) {
+		if n := len(groups); n > 0 && m.conjoined(toks[groups[n-1].end:g.start]) {
 			g.compound = groups[n-1].compound
 			if len(agents) == 0 && actor != "" {
 				agents = lastAgents
@@ -355,7 +391,7 @@ func agentLink(between []Token) bool {
 
 // conjoined reports whether two noun phrases form a compound: "A and B",
 // "A, B", "A, and the awful B", "neither A nor B".
-func conjoined(between []Token) bool {
+func (m *Matcher) conjoined(between []Token) bool {
 	if len(between) == 0 {
 		return false
 	}
@@ -377,7 +413,7 @@ func conjoined(between []Token) bool {
 		return false
 	}
 	for _, t := range rest {
-		if clauseBreak(t.Word) || isAux(t.Word) || isBe(t.Word) || isPrep(t.Word) || !isWordy(t.Word) {
+		if clauseBreak(t.Word) || isAux(t.Word) || isBe(t.Word) || isPrep(t.Word) || !isWordy(t.Word) || len(m.verbs[t.Word]) > 0 {
 			return false
 		}
 	}
@@ -633,16 +669,32 @@ func isBe(w string) bool {
 func nounContext(toks []Token, inGroup []int, vs int) bool {
 	for j := vs - 1; j >= 0 && j >= vs-4; j-- {
 		w := toks[j].Word
-		switch w {
-		case "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "such":
+		if isDeterminer(w) {
 			return true
 		}
-		if inGroup[j] >= 0 {
+		if g := inGroup[j]; g >= 0 {
+			// A determiner right before a noun phrase is the phrase's
+			// own ("the Gondor government pledged"); one before a
+			// modifier is not ("an anti- Gondor parade").
+			for j > 0 && inGroup[j-1] == g {
+				j--
+			}
+			if j > 0 && isDeterminer(toks[j-1].Word) {
+				return false
+			}
 			continue
 		}
 		if clauseBreak(w) || isBe(w) || isAux(w) {
 			return false
 		}
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "such":
+		return true
 	}
 	return false
 }
@@ -740,8 +792,10 @@ func (m *Matcher) find(e Elem, toks []Token, groups []npGroup, inGroup []int, j 
 			}
 		case ElemSynset, ElemAlt:
 			phrases := e.Alts
-			if e.Kind == ElemSynset {
-				phrases = m.synsets[e.Text]
+			if e.Kind == ElemSynset && dir > 0 {
+				phrases = m.synFirst[e.Text][toks[at].Word]
+			} else if e.Kind == ElemSynset {
+				phrases = m.synLast[e.Text][toks[at].Word]
 			}
 			for _, ph := range phrases {
 				st := at
