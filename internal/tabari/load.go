@@ -74,7 +74,11 @@ func LoadSet(paths Set) (*Dictionaries, error) {
 	if err := errs.Err(); err != nil {
 		ioErr = append(ioErr, err)
 	}
-	if len(ioErr) > 0 {
+	switch len(ioErr) {
+	case 0:
+	case 1:
+		return nil, ioErr[0]
+	default:
 		return nil, errors.Join(ioErr...)
 	}
 	dict.Warnings.Sort()
