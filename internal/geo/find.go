@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,23 +59,62 @@ func (g *Gazetteer) Find(text string, span event.Span, dst []Mention) []Mention 
 	if !span.Valid(len(text)) {
 		return dst
 	}
-	toks := tokenize(text, span, nil)
+	var toks []token
 	var buf []byte
-	var cands []int32
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if !t.upper {
-			continue
+	var cands []cand
+	for start := span.Start; start < span.End; {
+		end := chunkEnd(text, start, span.End)
+		toks = tokenize(text, event.Span{Start: start, End: end}, toks[:0])
+		for i := 0; i < len(toks); i++ {
+			if !toks[i].upper {
+				continue
+			}
+			n, m, ok := g.match(text, toks, i, &buf, &cands)
+			if ok {
+				dst = append(dst, m)
+			}
+			if n > 0 {
+				i += n - 1
+			}
 		}
-		n, m, ok := g.match(text, toks, i, &buf, &cands)
-		if ok {
-			dst = append(dst, m)
-		}
-		if n > 0 {
-			i += n - 1
-		}
+		start = end
 	}
 	return dst
+}
+
+// maxChunk bounds the text Find tokenizes at once.
+const maxChunk = 4096
+
+// chunkEnd returns where the piece of text[start:limit] that Find
+// tokenizes at once ends: after a newline, or else after a sentence end or
+// space near maxChunk bytes. No place name spans a newline or a sentence
+// end, so cutting there loses nothing.
+func chunkEnd(text string, start, limit int) int {
+	if limit-start <= maxChunk {
+		if i := strings.IndexByte(text[start:limit], '\n'); i >= 0 {
+			return start + i + 1
+		}
+		return limit
+	}
+	piece := text[start : start+maxChunk]
+	if i := strings.IndexByte(piece, '\n'); i >= 0 {
+		return start + i + 1
+	}
+	if i := strings.LastIndex(piece, ". "); i > 0 {
+		return start + i + 2
+	}
+	if i := strings.LastIndexByte(piece, ' '); i > 0 {
+		return start + i + 1
+	}
+	// One long word: cut at a rune boundary.
+	end := start + maxChunk
+	for end > start && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	if end == start {
+		return limit
+	}
+	return end
 }
 
 // ends lists where a window may end: token index and key length.
@@ -82,7 +122,7 @@ type end struct{ tok, keyLen int }
 
 // match tries the windows starting at toks[i], longest first. It returns
 // the number of tokens consumed (0: none, move on) and the mention, if any.
-func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *[]int32) (int, Mention, bool) {
+func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *[]cand) (int, Mention, bool) {
 	t := toks[i]
 	b := appendKey((*buf)[:0], text[t.start:t.end])
 	if len(b) == 0 {
@@ -129,8 +169,8 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 		if g.qualify(text, toks, e.tok, *cands, &m) {
 			return e.tok - i + 1, m, true
 		}
-		m.Place = g.places[(*cands)[0]]
-		if multi || g.acceptWord(t, key, (*cands)[0]) {
+		m.Place = g.places[(*cands)[0].i]
+		if multi || g.acceptWord(t, key, (*cands)[0].i) {
 			return e.tok - i + 1, m, true
 		}
 		return 1, Mention{}, false
@@ -141,8 +181,8 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 		*buf = key
 		if g.index.find(key) >= 0 {
 			*cands = g.candidates((*cands)[:0], key)
-			m := Mention{Span: event.Span{Start: t.start, End: t.hyphen}, Candidates: len(*cands), Place: g.places[(*cands)[0]]}
-			if g.acceptWord(t, key, (*cands)[0]) {
+			m := Mention{Span: event.Span{Start: t.start, End: t.hyphen}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
+			if g.acceptWord(t, key, (*cands)[0].i) {
 				return 1, m, true
 			}
 		}
@@ -177,7 +217,7 @@ func (g *Gazetteer) acceptWord(t token, key []byte, best int32) bool {
 // descriptors ("upazila", "district"), a comma or parenthesis, then a
 // region, country or nearby city that one of cands lies in or near. It
 // sets m.Place and m.Qualified when it finds one.
-func (g *Gazetteer) qualify(text string, toks []token, last int, cands []int32, m *Mention) bool {
+func (g *Gazetteer) qualify(text string, toks []token, last int, cands []cand, m *Mention) bool {
 	k := last
 	for skip := 0; toks[k].gap == 0 && skip < 2; skip++ {
 		if !toks[k].join || k+1 >= len(toks) || toks[k+1].upper {
@@ -210,12 +250,12 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, cands []int32, 
 		quals := g.candidates(nil, qb[:qends[e]])
 		for _, c := range cands {
 			for _, qc := range quals {
-				if g.places[qc].Kind == City && !cities {
+				if g.places[qc.i].Kind == City && !cities {
 					continue
 				}
-				if g.related(c, qc) > 0 {
-					if r := g.rank(c, cands); best < 0 || r > bestRank {
-						best, bestRank = c, r
+				if g.related(c.i, qc.i) > 0 {
+					if best < 0 || c.rank > bestRank {
+						best, bestRank = c.i, c.rank
 					}
 					break
 				}

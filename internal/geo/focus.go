@@ -24,7 +24,7 @@ func (g *Gazetteer) Focus(text string, ms ...Mention) map[string]float64 {
 		ms = g.Find(text, event.Span{End: len(text)}, nil)
 	}
 	focus := map[string]float64{}
-	var cands []int32
+	var cands []cand
 	var key []byte
 	for pass := 0; pass < 2; pass++ {
 		w := map[string]float64{}
@@ -68,7 +68,7 @@ func (g *Gazetteer) Locate(text string, ms []Mention) []Mention {
 		return ms
 	}
 	focus := g.Focus(text, ms...)
-	var cands []int32
+	var cands []cand
 	var key []byte
 	for i := range ms {
 		m := &ms[i]
@@ -80,7 +80,7 @@ func (g *Gazetteer) Locate(text string, ms []Mention) []Mention {
 		if len(cands) == 0 {
 			continue
 		}
-		var near [][]int32
+		var near [][]cand
 		for j := range ms {
 			o := ms[j]
 			if j == i || o.Span.Start > m.Span.End+nearBytes || m.Span.Start > o.Span.End+nearBytes {
@@ -88,7 +88,7 @@ func (g *Gazetteer) Locate(text string, ms []Mention) []Mention {
 			}
 			if oc := g.candidates(nil, appendKey(nil, o.Span.Of(text))); len(oc) > 0 {
 				if o.Qualified {
-					oc = []int32{g.indexOf(o.Place, oc)}
+					oc = []cand{g.indexOf(o.Place, oc)}
 				}
 				near = append(near, oc)
 			}
@@ -98,19 +98,19 @@ func (g *Gazetteer) Locate(text string, ms []Mention) []Mention {
 	return ms
 }
 
-// indexOf returns the index among cands of the place p, or cands[0].
-func (g *Gazetteer) indexOf(p Place, cands []int32) int32 {
+// indexOf returns the candidate among cands that is p, or cands[0].
+func (g *Gazetteer) indexOf(p Place, cands []cand) cand {
 	for _, c := range cands {
-		if g.places[c] == p {
+		if g.places[c.i] == p {
 			return c
 		}
 	}
 	return cands[0]
 }
 
-func sameCountry(g *Gazetteer, cands []int32) bool {
+func sameCountry(g *Gazetteer, cands []cand) bool {
 	for _, c := range cands[1:] {
-		if g.places[c].Country != g.places[cands[0]].Country {
+		if g.places[c.i].Country != g.places[cands[0].i].Country {
 			return false
 		}
 	}

@@ -43,10 +43,11 @@ type Gazetteer struct {
 
 	// index maps a key to an entry; head[entry] starts its candidate list
 	// in cand/next.
-	index *table
-	head  []int32
-	cand  []int32
-	next  []int32
+	index   *table
+	head    []int32
+	cand    []int32
+	next    []int32
+	primary []uint8 // 1 when the key of cand[e] is its place's main name
 	// prefix maps the first word of every key of two or more words (and
 	// of every stop phrase) to the largest number of words of such a key.
 	prefix map[string]uint8
@@ -314,6 +315,7 @@ func (l *loader) index() {
 	g.prefix = make(map[string]uint8, len(l.keyEnd)/8)
 	g.cand = l.keyOf
 	g.next = make([]int32, len(l.keyOf))
+	g.primary = make([]uint8, len(l.keyOf))
 	begin := 0
 	for i, end := range l.keyEnd {
 		e, added := g.index.insert(begin, int(end))
@@ -324,6 +326,9 @@ func (l *loader) index() {
 			}
 		}
 		begin = int(end)
+		if i == 0 || l.keyOf[i-1] != l.keyOf[i] {
+			g.primary[i] = 1 // the first name of a place is its main name
+		}
 		g.next[i] = g.head[e]
 		g.head[e] = int32(i)
 	}
@@ -373,61 +378,57 @@ func (g *Gazetteer) basePrior(i int32) float32 {
 	return 1 + lp/10
 }
 
-// candidates appends the indexes of the places named key to dst, best
-// first by rank.
-func (g *Gazetteer) candidates(dst []int32, key []byte) []int32 {
+// A cand is one place a key names, with its rank among the key's places.
+type cand struct {
+	i    int32
+	rank float32
+}
+
+// candidates appends the places named key to dst, best first by rank.
+func (g *Gazetteer) candidates(dst []cand, key []byte) []cand {
 	entry := g.index.find(key)
 	if entry < 0 {
 		return dst
 	}
 	start := len(dst)
 	for e := g.head[entry]; e >= 0; e = g.next[e] {
-		dst = append(dst, g.cand[e])
+		dst = append(dst, cand{i: g.cand[e], rank: float32(g.primary[e])})
 	}
 	list := dst[start:]
-	if len(list) > 1 {
-		var arr [32]float32
-		ranks := arr[:0]
-		if len(list) > len(arr) {
-			ranks = make([]float32, 0, len(list))
-		}
-		for _, c := range list {
-			ranks = append(ranks, g.rank(c, list))
-		}
-		sortByRank(list, ranks)
+	if len(list) == 1 {
+		list[0].rank = g.prior[list[0].i]
+		return dst
 	}
+	for k := range list {
+		list[k].rank = g.rank(list[k].i, list[k].rank != 0, list)
+	}
+	slices.SortFunc(list, func(a, b cand) int {
+		switch {
+		case a.rank > b.rank:
+			return -1
+		case a.rank < b.rank:
+			return 1
+		}
+		return int(a.i - b.i)
+	})
 	return dst
 }
 
-// sortByRank sorts list by descending rank, then by index, keeping ranks
-// in step (insertion sort: lists are short).
-func sortByRank(list []int32, ranks []float32) {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0; j-- {
-			a, b := j-1, j
-			if ranks[a] > ranks[b] || ranks[a] == ranks[b] && list[a] < list[b] {
-				break
-			}
-			list[a], list[b] = list[b], list[a]
-			ranks[a], ranks[b] = ranks[b], ranks[a]
-		}
-	}
-}
-
-// rank is the prior of place i among its namesakes in list. A national
-// capital keeps its lift only as the most populous city of the name
-// ("Washington" is the capital, "Delhi" is not Dili). A big city or seat
-// that shares its name with the region it is in ranks just above that
-// region ("Kyiv", "Almaty", "New York").
-func (g *Gazetteer) rank(i int32, list []int32) float32 {
+// rank is the prior of place i among its namesakes in list; primary
+// reports that the name is its main name. A national capital keeps its
+// lift only under its main name or as the most populous city of the name
+// ("New Delhi" and "Washington" are capitals, "Delhi" is not Dili). A big
+// city or seat that shares its name with the region it is in ranks just
+// above that region ("Kyiv", "Almaty", "New York").
+func (g *Gazetteer) rank(i int32, primary bool, list []cand) float32 {
 	p := g.prior[i]
 	pl := &g.places[i]
 	if pl.Kind != City {
 		return p
 	}
-	if g.flags[i]&flagCapital != 0 {
+	if g.flags[i]&flagCapital != 0 && !primary {
 		for _, c := range list {
-			if g.places[c].Kind == City && g.places[c].Population > pl.Population {
+			if g.places[c.i].Kind == City && g.places[c.i].Population > pl.Population {
 				p = 1.01 + float32(math.Log10(float64(pl.Population)+1))/10
 				break
 			}
@@ -437,8 +438,10 @@ func (g *Gazetteer) rank(i int32, list []int32) float32 {
 		return p
 	}
 	a := g.admin[i]
-	if slices.Contains(list, a) && g.prior[a]+0.01 > p {
-		return g.prior[a] + 0.01
+	for _, c := range list {
+		if c.i == a && g.prior[a]+0.01 > p {
+			return g.prior[a] + 0.01
+		}
 	}
 	return p
 }
@@ -448,13 +451,13 @@ func (g *Gazetteer) rank(i int32, list []int32) float32 {
 // population, except that a big city ranks above the same-named region it
 // is in. It returns nil for an unknown name.
 func (g *Gazetteer) Lookup(name string) []Place {
-	idx := g.candidates(nil, appendKey(nil, name))
-	if len(idx) == 0 {
+	cands := g.candidates(nil, appendKey(nil, name))
+	if len(cands) == 0 {
 		return nil
 	}
-	out := make([]Place, len(idx))
-	for i, j := range idx {
-		out[i] = g.places[j]
+	out := make([]Place, len(cands))
+	for i, c := range cands {
+		out[i] = g.places[c.i]
 	}
 	return out
 }

@@ -28,7 +28,7 @@ const (
 // false when no place has that name. With an empty Context it returns
 // Lookup(name)[0].
 func (g *Gazetteer) Resolve(name string, ctx Context) (Place, bool) {
-	var near [][]int32
+	var near [][]cand
 	for _, n := range ctx.Admin1 {
 		if c := g.candidates(nil, appendKey(nil, n)); len(c) > 0 {
 			near = append(near, c)
@@ -43,23 +43,23 @@ func (g *Gazetteer) Resolve(name string, ctx Context) (Place, bool) {
 
 // choose returns the best of cands (ranked best first by prior) given
 // country focus weights and the candidates of nearby names.
-func (g *Gazetteer) choose(cands []int32, focus map[string]float64, near [][]int32) int32 {
+func (g *Gazetteer) choose(cands []cand, focus map[string]float64, near [][]cand) int32 {
 	if len(cands) == 1 || len(focus) == 0 && len(near) == 0 {
-		return cands[0]
+		return cands[0].i
 	}
-	best, bestScore := cands[0], math.Inf(-1)
+	best, bestScore := cands[0].i, math.Inf(-1)
 	for _, c := range cands {
-		s := float64(g.rank(c, cands))
-		s += focusWeight * focus[g.places[c].Country]
+		s := float64(c.rank)
+		s += focusWeight * focus[g.places[c.i].Country]
 		bonus := 0.0
 		for _, qs := range near {
 			for _, q := range qs {
-				bonus = max(bonus, g.related(c, q))
+				bonus = max(bonus, g.related(c.i, q.i))
 			}
 		}
 		s += bonus
 		if s > bestScore {
-			best, bestScore = c, s
+			best, bestScore = c.i, s
 		}
 	}
 	return best

@@ -1,0 +1,226 @@
+package geo_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/geo"
+	"github.com/google/go-cmp/cmp"
+)
+
+// found formats mentions as "surface=brief", with a "!" when qualified.
+func found(text string, ms []geo.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		q := ""
+		if m.Qualified {
+			q = "!"
+		}
+		out = append(out, m.Span.Of(text)+"="+q+brief(m.Place))
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	g := MustDefault(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"dateline", "ALMATY, Kazakhstan (AP) — Police in Almaty detained dozens of protesters on Monday.",
+			[]string{"ALMATY=!Almaty|city|KAZ|Almaty", "Kazakhstan=Kazakhstan|country|KAZ", "Almaty=Almaty|city|KAZ|Almaty"}},
+		{"Kyiv and Kiev", "Russian missiles struck Kyiv overnight, and the old spelling Kiev still appears in Kyiv-based wire copy.",
+			[]string{"Kyiv=Kyiv|city|UKR|Kyiv City", "Kiev=Kyiv|city|UKR|Kyiv City", "Kyiv=Kyiv|city|UKR|Kyiv City"}},
+		{"possessive", "Bangladesh's capital Dhaka saw clashes as opposition supporters marched.",
+			[]string{"Bangladesh=Bangladesh|country|BGD", "Dhaka=Dhaka|city|BGD|Dhaka Division"}},
+		{"qualified cities", "The governor of Springfield, Illinois, met officials from Paris, Texas, and from Paris.",
+			[]string{"Springfield=!Springfield|city|USA|Illinois", "Illinois=Illinois|admin1|USA",
+				"Paris=!Paris|city|USA|Texas", "Texas=Texas|admin1|USA", "Paris=Paris|city|FRA|Île-de-France"}},
+		{"Georgia alone is the country", "Georgia's president spoke in Tbilisi.",
+			[]string{"Georgia=Georgia|country|GEO", "Tbilisi=Tbilisi|city|GEO|Tbilisi"}},
+		{"qualifier is a state", "Police in Atlanta, Georgia, arrested 12 people.",
+			[]string{"Atlanta=!Atlanta|city|USA|Georgia", "Georgia=Georgia|country|GEO"}},
+		{"Washington is returned", "Washington said the talks would go on.",
+			[]string{"Washington=Washington, D.C.|city|USA|District of Columbia"}},
+		{"stop words", "March was wet in Reading, and Police said Mobile phones failed.", nil},
+		{"stop word with qualifier", "A storm hit Mobile, Alabama, on Tuesday.",
+			[]string{"Mobile=!Mobile|city|USA|Alabama", "Alabama=Alabama|admin1|USA"}},
+		{"sentence-initial small town", "Many residents fled. Police blocked the road.", nil},
+		{"sentence-initial big city", "Lagos was calm on Sunday.", []string{"Lagos=Lagos|city|NGA|Lagos"}},
+		{"regions and papers", "The New York Times said Latin America and the Middle East were calm.", nil},
+		{"multi-word names", "Aid reached Bosnia and Herzegovina, Papua New Guinea and Ras al-Khaimah via St. Louis and New Delhi.",
+			[]string{"Bosnia and Herzegovina=Bosnia and Herzegovina|country|BIH", "Papua New Guinea=Papua New Guinea|country|PNG",
+				"Ras al-Khaimah=Ras Al Khaimah City|city|ARE|Ras Al Khaimah", "St. Louis=St. Louis|city|USA|Missouri",
+				"New Delhi=New Delhi|city|IND|Delhi"}},
+		{"regions", "Fighting spread from Punjab to Khyber Pakhtunkhwa and Helmand.",
+			[]string{"Punjab=Punjab|admin1|PAK", "Khyber Pakhtunkhwa=Khyber Pakhtunkhwa|admin1|PAK", "Helmand=Helmand|admin1|AFG"}},
+		{"acronyms", "The U.S. and UK told the UN and AFP that the EU agreed.",
+			[]string{"U.S=United States|country|USA", "UK=United Kingdom|country|GBR"}},
+		{"diacritics", "Protesters gathered in São Paulo and Zürich.",
+			[]string{"São Paulo=São Paulo|city|BRA|São Paulo", "Zürich=Zürich|city|CHE|Zurich"}},
+		{"parenthesised qualifier", "Floods cut off Raipur upazila (Comilla, Chittagong) on Sunday.",
+			[]string{"Raipur=!Rāipur|city|BGD|Chittagong", "Comilla=!Comilla|city|BGD|Chittagong", "Chittagong=Chittagong|city|BGD|Chittagong"}},
+		{"list is not a qualifier", "Talks moved between Paris, London and Berlin.",
+			[]string{"Paris=Paris|city|FRA|Île-de-France", "London=London|city|GBR|England", "Berlin=Berlin|city|DEU|State of Berlin"}},
+		{"lower case is never a place", "troops in paris and kyiv", nil},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(tt.text, g.Find(tt.text, event.Span{End: len(tt.text)}, nil))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestFindSpan(t *testing.T) {
+	g := MustDefault(t)
+	text := "Troops left Almaty. They reached Dhaka."
+	span := event.Span{Start: 20, End: len(text)}
+	got := g.Find(text, span, nil)
+	if len(got) != 1 || got[0].Span != (event.Span{Start: 33, End: 38}) {
+		t.Errorf("Find(%q, %v) = %v, want one mention at [33,38)", text, span, got)
+	}
+	if got := g.Find(text, event.Span{Start: 5, End: 500}, nil); len(got) != 0 {
+		t.Errorf("Find with an invalid span = %v, want none", got)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	g := MustDefault(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"Georgia in a US story", "ATLANTA (AP) — Police in Atlanta and Savannah said protests spread across Georgia on Friday.",
+			[]string{"ATLANTA=Atlanta|city|USA|Georgia", "Atlanta=Atlanta|city|USA|Georgia", "Savannah=Savannah|city|USA|Georgia", "Georgia=Georgia|admin1|USA"}},
+		{"Georgia in a Caucasus story", "TBILISI, Georgia — Protesters rallied in Tbilisi; Georgia's prime minister blamed Russia.",
+			[]string{"TBILISI=!Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Tbilisi=Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Russia=Russia|country|RUS"}},
+		{"Hyderabad in Pakistan", "KARACHI, Pakistan — Floods in Sindh reached Hyderabad on Monday.",
+			[]string{"KARACHI=!Karachi|city|PAK|Sindh", "Pakistan=Pakistan|country|PAK", "Sindh=Sindh|admin1|PAK", "Hyderabad=Hyderabad|city|PAK|Sindh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.Find(tt.text, event.Span{End: len(tt.text)}, nil)
+			got := found(tt.text, g.Locate(tt.text, ms))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Locate(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestFocus(t *testing.T) {
+	g := MustDefault(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"dateline", "DHAKA, Bangladesh — Police fired tear gas in Dhaka and Chittagong; India urged calm.", "BGD"},
+		{"regions", "Clashes in Punjab and Sindh left 12 dead, officials in Islamabad said.", "PAK"},
+		{"US states", "Storms hit Texas, Oklahoma and Georgia overnight.", "USA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := g.Focus(tt.text)
+			top, sum := "", 0.0
+			for c, w := range f {
+				sum += w
+				if top == "" || w > f[top] || w == f[top] && c < top {
+					top = c
+				}
+			}
+			if top != tt.want {
+				t.Errorf("Focus(%q) = %v, top %s, want %s", tt.text, f, top, tt.want)
+			}
+			if sum < 0.999 || sum > 1.001 {
+				t.Errorf("Focus(%q) weights sum to %v, want 1", tt.text, sum)
+			}
+		})
+	}
+	if f := g.Focus("nothing here"); len(f) != 0 {
+		t.Errorf("Focus(no places) = %v, want empty", f)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"ALMATY, Kazakhstan (AP) — Police in Almaty detained dozens.",
+		"Paris, Texas, and Springfield, Illinois.",
+		"Raipur upazila (Comilla, Chittagong)",
+		"Ras al-Khaimah's St. Louis U.S. Kyiv-based",
+		"'s -- , ( ) . ' ’ \xff\xfe Ä",
+		"A-B-C. D.E.F Zürich-",
+	} {
+		f.Add(s, 0, len(s))
+	}
+	g := MustDefault(f)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		span := event.Span{Start: start, End: end}
+		ms := g.Find(text, span, nil)
+		if !span.Valid(len(text)) && len(ms) > 0 {
+			t.Fatalf("Find(%q, %v) = %v for an invalid span", text, span, ms)
+		}
+		last := span.Start
+		for _, m := range ms {
+			if !span.Contains(m.Span) || m.Span.Len() == 0 || m.Span.Start < last {
+				t.Fatalf("Find(%q, %v): mention %v out of bounds or order", text, span, m.Span)
+			}
+			last = m.Span.End
+			if m.Candidates < 1 || m.Place.Name == "" {
+				t.Fatalf("Find(%q): mention %+v has no place", text, m)
+			}
+		}
+		g.Locate(text, ms)
+		g.Focus(text, ms...)
+	})
+}
+
+// newsText returns news text for benchmarks: the BBC corpus from
+// ../shared when present, else our own sentences repeated.
+func newsText(tb testing.TB) string {
+	tb.Helper()
+	path := filepath.Join(sharedDir(tb), "data", "corpus", "bbc-news", "bbc_news_2225.jsonl")
+	if b, err := os.ReadFile(path); err == nil {
+		return string(b)
+	}
+	const para = "ALMATY, Kazakhstan (AP) — Police in Almaty detained dozens of protesters on Monday, officials said. " +
+		"The governor of Springfield, Illinois, met officials from Paris, Texas. Russian missiles struck Kyiv and Kharkiv overnight, " +
+		"and the Foreign Ministry in Moscow said talks with Washington would resume in Geneva next week. March was wet.\n"
+	return strings.Repeat(para, 4000)
+}
+
+// sharedDir is ../shared beside the repository root.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return filepath.Join("..", "shared")
+		}
+		dir = parent
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := MustDefault(b)
+	text := newsText(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var ms []geo.Mention
+	for b.Loop() {
+		ms = g.Find(text, event.Span{End: len(text)}, ms[:0])
+	}
+	b.ReportMetric(float64(len(ms)), "mentions")
+}
