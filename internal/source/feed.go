@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/mmcdole/gofeed"
@@ -92,9 +93,12 @@ func (r *reader) feedItem(n int, it *gofeed.Item) bool {
 		a.Byline = strings.Join(names, ", ")
 	}
 	if t := it.PublishedParsed; t != nil && !t.IsZero() {
-		a.PublishedAt, a.Published = *t, event.DateOf(*t)
+		a.PublishedAt = withZone(*t, it.Published)
 	} else if t := it.UpdatedParsed; t != nil && !t.IsZero() {
-		a.PublishedAt, a.Published = *t, event.DateOf(*t)
+		a.PublishedAt = withZone(*t, it.Updated)
+	}
+	if !a.PublishedAt.IsZero() {
+		a.Published = event.DateOf(a.PublishedAt)
 	}
 	return r.emit(a)
 }
@@ -156,4 +160,30 @@ func isHTMLType(ct string) bool {
 		mt = strings.TrimSpace(mt)
 	}
 	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// feedTimeLayouts are the usual forms of RSS and Atom dates with a
+// numeric zone.
+var feedTimeLayouts = []string{
+	time.RFC3339,
+	time.RFC1123Z,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 02 Jan 2006 15:04 -0700",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"02 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 -0700",
+	"2006-01-02T15:04:05-0700",
+}
+
+// withZone gives t, which the feed parser converted to UTC, back the zone
+// written in raw, so that the publication date is the publisher's own. It
+// returns t unchanged when raw does not parse to the same instant.
+func withZone(t time.Time, raw string) time.Time {
+	raw = strings.TrimSpace(raw)
+	for _, layout := range feedTimeLayouts {
+		if z, err := time.Parse(layout, raw); err == nil && z.Equal(t) {
+			return z
+		}
+	}
+	return t
 }

@@ -74,7 +74,7 @@ func sanitize(a *event.Article) {
 		}
 		for i := range a.Blocks {
 			s := &a.Blocks[i].Span
-			s.Start, s.End = remap(edits, s.Start, false), remap(edits, s.End, true)
+			s.Start, s.End = remap(edits, s.Start), remap(edits, s.End)
 		}
 	}
 	kept := a.Blocks[:0]
@@ -123,16 +123,13 @@ func replaceInvalid(s string) (string, []edit) {
 }
 
 // remap moves an offset of the old text to the new one. An offset inside
-// a replaced run goes to the replacement's start, or its end for the end
-// of a span.
-func remap(edits []edit, off int, isEnd bool) int {
+// a replaced run goes to the end of its replacement, which keeps the
+// mapping monotonic: spans that did not overlap still do not.
+func remap(edits []edit, off int) int {
+	// edits[:i] end at or before off.
 	i := sort.Search(len(edits), func(i int) bool { return edits[i].oldEnd > off })
-	// edits[:i] lie wholly before off.
 	if i < len(edits) && edits[i].oldStart < off {
-		if isEnd {
-			return edits[i].newStart + replacementLen
-		}
-		return edits[i].newStart
+		return edits[i].newStart + replacementLen
 	}
 	if i == 0 {
 		return off
@@ -213,7 +210,7 @@ func tidyLines(s string) string {
 // extracted when it is HTML, taken as it is otherwise.
 func textArticle(s string, isHTML bool, url string) (*event.Article, error) {
 	if !isHTML {
-		a, _, err := plainArticle([]byte(s))
+		a, _, err := plainArticle(s)
 		return a, err
 	}
 	a, err := extractHTML([]byte(s), url, "")

@@ -35,15 +35,21 @@ type lineReader struct {
 	br      *bufio.Reader
 	max     int64
 	offset  int64
-	pending bool // the rest of an overlong line is still unread
-	eof     bool // io.EOF was returned
+	pending bool   // the rest of an overlong line is still unread
+	eof     bool   // io.EOF was returned
+	buf     []byte // reused by next when reuse is set
 }
 
 // next returns the next line. A line longer than max is cut short and
 // flagged, and the rest of it is left for skipRest. At the end of input it
-// returns io.EOF, with the last unterminated line if there is one.
-func (lr *lineReader) next() (line, error) {
-	l := line{offset: lr.offset}
+// returns io.EOF, with the last unterminated line if there is one. With
+// reuse set, the line's data is only valid until the next call.
+func (lr *lineReader) next(reuse bool) (l line, err error) {
+	l.offset = lr.offset
+	if reuse {
+		l.data = lr.buf[:0]
+		defer func() { lr.buf = l.data[:0] }()
+	}
 	for {
 		frag, err := lr.br.ReadSlice('\n')
 		lr.offset += int64(len(frag))
@@ -99,7 +105,7 @@ func (r *reader) readBraced(br *bufio.Reader) {
 		total  int
 	)
 	for len(pre) < sniffLines && total < sniffBytes {
-		l, err := lr.next()
+		l, err := lr.next(false)
 		if err != nil && !errors.Is(err, io.EOF) {
 			preErr = err
 			break
@@ -192,7 +198,7 @@ func (r *reader) readJSONL(lr *lineReader, pre []line, preErr error) {
 		return
 	}
 	for {
-		l, err := lr.next()
+		l, err := lr.next(true)
 		if err != nil && !errors.Is(err, io.EOF) {
 			r.fail(0, n+1, err)
 			return
@@ -248,12 +254,12 @@ func (r *reader) jsonlArticle(l line, n int) (*event.Article, error) {
 	var repairs []string
 	if !utf8.Valid(data) {
 		var s string
-		s, repairs = repairUTF8(data, l.offset)
+		s, repairs = repairUTF8(string(data), l.offset)
 		data = []byte(s)
 	}
 	var d jsonlDoc
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("json: %w", err)
+		return nil, jsonErr(err)
 	}
 	var pubAt time.Time
 	var pub event.Date
@@ -302,4 +308,26 @@ func parsePublished(s string) (event.Date, time.Time, error) {
 		return d, time.Time{}, nil
 	}
 	return event.Date{}, time.Time{}, fmt.Errorf("published %q: want YYYY-MM-DD or RFC 3339", s)
+}
+
+// jsonErr names a decoding error as one of JSON, in the user's terms.
+func jsonErr(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Errorf("json: want an object, got %s", te.Value)
+		}
+		return fmt.Errorf("json: field %q: want %s, got %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	}
+	if strings.HasPrefix(err.Error(), "json: ") {
+		return err
+	}
+	return fmt.Errorf("json: %w", err)
+}
+
+func jsonKind(goKind string) string {
+	if goKind == "ptr" {
+		return "string"
+	}
+	return goKind
 }

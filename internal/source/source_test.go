@@ -106,50 +106,65 @@ func TestReadFiles(t *testing.T) {
 }
 
 func TestReadText(t *testing.T) {
-	type blk struct{ Start, End int }
 	tests := []struct {
 		name        string
 		in          string
 		wantText    string
-		wantBlocks  []blk
+		wantBlocks  []string
 		wantRepairs []string
 	}{{
 		name:       "lines",
 		in:         "Rebels seized the airport.\n\n  Fighting continued overnight.  \n",
 		wantText:   "Rebels seized the airport.\n\n  Fighting continued overnight.  \n",
-		wantBlocks: []blk{{0, 26}, {30, 59}},
+		wantBlocks: []string{"Rebels seized the airport.", "Fighting continued overnight."},
 	}, {
 		name:       "crlf and lone cr",
 		in:         "Troops withdrew.\r\nTalks began.\rA truce held.",
 		wantText:   "Troops withdrew.\nTalks began.\nA truce held.",
-		wantBlocks: []blk{{0, 16}, {17, 29}, {30, 43}},
+		wantBlocks: []string{"Troops withdrew.", "Talks began.", "A truce held."},
 	}, {
 		name:       "utf-8 bom dropped",
 		in:         "\ufeffThe mayor of Tirsa resigned.",
 		wantText:   "The mayor of Tirsa resigned.",
-		wantBlocks: []blk{{0, 28}},
+		wantBlocks: []string{"The mayor of Tirsa resigned."},
 	}, {
 		name:        "invalid utf-8 repaired and recorded",
 		in:          "The envoy met Jos\xe9 Ortega in Quito.\nCaf\xe9s closed.\xff\xfe",
 		wantText:    "The envoy met Jos\ufffd Ortega in Quito.\nCaf\ufffds closed.\ufffd",
-		wantBlocks:  []blk{{0, 37}, {38, 56}},
+		wantBlocks:  []string{"The envoy met Jos\ufffd Ortega in Quito.", "Caf\ufffds closed.\ufffd"},
 		wantRepairs: []string{"invalid UTF-8 at byte offset 17 replaced (1 bytes)", "invalid UTF-8 at byte offset 39 replaced (1 bytes)", "invalid UTF-8 at byte offset 49 replaced (2 bytes)"},
 	}, {
 		name:        "utf-16le with bom",
 		in:          utf16LE("Strikers marched on the ministry.\r\nPolice watched."),
 		wantText:    "Strikers marched on the ministry.\nPolice watched.",
-		wantBlocks:  []blk{{0, 33}, {34, 49}},
+		wantBlocks:  []string{"Strikers marched on the ministry.", "Police watched."},
 		wantRepairs: []string{"transcoded from UTF-16LE"},
 	}, {
 		name:       "non-latin script",
 		in:         "Премьер-министр подал в отставку.\nМитинг прошёл мирно.",
 		wantText:   "Премьер-министр подал в отставку.\nМитинг прошёл мирно.",
-		wantBlocks: []blk{{0, 61}, {62, 99}},
+		wantBlocks: []string{"Премьер-министр подал в отставку.", "Митинг прошёл мирно."},
+	}, {
+		name: "hard-wrapped wire copy",
+		in: "Government troops recaptured the river port of Daska on\nTuesday after three days of fighting, the defence ministry\nsaid in a statement.\n" +
+			"    Rebel commanders said they had withdrawn to avoid civilian\ncasualties and would regroup in the hills.\n\nA curfew was imposed\non the port.\n",
+		wantText: "Government troops recaptured the river port of Daska on\nTuesday after three days of fighting, the defence ministry\nsaid in a statement.\n" +
+			"    Rebel commanders said they had withdrawn to avoid civilian\ncasualties and would regroup in the hills.\n\nA curfew was imposed\non the port.\n",
+		wantBlocks: []string{
+			"Government troops recaptured the river port of Daska on\nTuesday after three days of fighting, the defence ministry\nsaid in a statement.",
+			"Rebel commanders said they had withdrawn to avoid civilian\ncasualties and would regroup in the hills.",
+			"A curfew was imposed\non the port.",
+		},
+	}, {
+		name:       "headline over one-line paragraphs",
+		in:         "Vote count delayed\nOfficials in Marven delayed the count on Sunday.\nObservers said the delay was technical.\n",
+		wantText:   "Vote count delayed\nOfficials in Marven delayed the count on Sunday.\nObservers said the delay was technical.\n",
+		wantBlocks: []string{"Vote count delayed", "Officials in Marven delayed the count on Sunday.", "Observers said the delay was technical."},
 	}, {
 		name:       "leading brace but not json",
 		in:         "{Update} Ministers met again on Friday.\nNo deal was reached.",
 		wantText:   "{Update} Ministers met again on Friday.\nNo deal was reached.",
-		wantBlocks: []blk{{0, 39}, {40, 60}},
+		wantBlocks: []string{"{Update} Ministers met again on Friday.", "No deal was reached."},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,12 +176,12 @@ func TestReadText(t *testing.T) {
 			if a.Text != tt.wantText {
 				t.Errorf("Text = %q, want %q", a.Text, tt.wantText)
 			}
-			var got []blk
+			var got []string
 			for _, b := range a.Blocks {
 				if b.Kind != event.BlockParagraph {
 					t.Errorf("block kind %q, want paragraph", b.Kind)
 				}
-				got = append(got, blk{b.Span.Start, b.Span.End})
+				got = append(got, b.Span.Of(a.Text))
 			}
 			if diff := cmp.Diff(tt.wantBlocks, got); diff != "" {
 				t.Errorf("Blocks mismatch (-want +got):\n%s", diff)

@@ -84,13 +84,13 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // than binaryRatio of it is control characters or invalid UTF-8. It
 // returns the offset of the first offending byte. When truncated is set, b
 // is a prefix and a rune cut at its end is not held against it.
-func binaryAt(b []byte, truncated bool) (int64, bool) {
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return int64(i), true
-	}
+func binaryAt[T ~string | ~[]byte](b T, truncated bool) (int64, bool) {
 	bad, first := 0, -1
 	for i := 0; i < len(b); {
 		c := b[i]
+		if c == 0 {
+			return int64(i), true
+		}
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b || c == 0x7f {
 				bad++
@@ -101,9 +101,9 @@ func binaryAt(b []byte, truncated bool) (int64, bool) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRune(b[i:])
+		r, n := utf8.DecodeRuneInString(string(b[i:min(i+utf8.UTFMax, len(b))]))
 		if r == utf8.RuneError && n == 1 {
-			if truncated && len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
+			if truncated && len(b)-i < utf8.UTFMax && !utf8.FullRuneInString(string(b[i:])) {
 				break
 			}
 			bad++
@@ -125,7 +125,7 @@ func (r *reader) readText(in io.Reader) {
 	if !ok {
 		return
 	}
-	a, off, err := plainArticle(data)
+	a, off, err := plainArticle(string(data))
 	if err != nil {
 		r.fail(off, 0, err)
 		return
@@ -137,9 +137,9 @@ func (r *reader) readText(in io.Reader) {
 // plainArticle makes an article of plain text: the BOM dropped, invalid
 // UTF-8 replaced (and recorded), line ends normalised to "\n", one block
 // per non-blank line. On error it returns the offset of the problem.
-func plainArticle(data []byte) (*event.Article, int64, error) {
+func plainArticle(data string) (*event.Article, int64, error) {
 	bom := 0
-	if bytes.HasPrefix(data, utf8BOM) {
+	if strings.HasPrefix(data, string(utf8BOM)) {
 		bom = len(utf8BOM)
 	}
 	if off, bin := binaryAt(data[bom:], false); bin {
@@ -167,9 +167,9 @@ const maxRepairNotes = 10
 
 // repairUTF8 replaces each run of invalid UTF-8 in b with U+FFFD and
 // describes each replacement, giving offsets from base.
-func repairUTF8(b []byte, base int64) (string, []string) {
-	if utf8.Valid(b) {
-		return string(b), nil
+func repairUTF8(b string, base int64) (string, []string) {
+	if utf8.ValidString(b) {
+		return b, nil
 	}
 	var (
 		sb      strings.Builder
@@ -178,15 +178,15 @@ func repairUTF8(b []byte, base int64) (string, []string) {
 	)
 	sb.Grow(len(b) + 8)
 	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
+		r, n := utf8.DecodeRuneInString(b[i:])
 		if r != utf8.RuneError || n != 1 {
-			sb.Write(b[i : i+n])
+			sb.WriteString(b[i : i+n])
 			i += n
 			continue
 		}
 		start := i
 		for i < len(b) {
-			r, n := utf8.DecodeRune(b[i:])
+			r, n := utf8.DecodeRuneInString(b[i:])
 			if r != utf8.RuneError || n != 1 {
 				break
 			}
@@ -243,10 +243,48 @@ func (r *reader) readUTF16(in io.Reader, k kind, depth int) {
 	r.read(strings.NewReader(sb.String()), depth+1)
 }
 
-// plainBlocks gives plain text its block structure: each non-blank line,
-// without its surrounding white space, is a paragraph.
+// plainBlocks gives plain text its block structure. Usually each
+// non-blank line is a paragraph. Hard-wrapped text, where most lines run
+// on into the next without ending a sentence (wire copy, e-mail), has its
+// paragraphs split at blank and indented lines instead, so that no
+// sentence is cut at a line end. A block's span leaves out the white space
+// around it.
 func plainBlocks(text string) []event.Block {
-	var blocks []event.Block
+	lines := splitLines(text)
+	wrapped := isWrapped(lines)
+	blocks := make([]event.Block, 0, len(lines))
+	cur := event.Span{Start: -1}
+	flush := func() {
+		if cur.Start >= 0 {
+			blocks = append(blocks, event.Block{Kind: event.BlockParagraph, Span: cur})
+			cur.Start = -1
+		}
+	}
+	for _, l := range lines {
+		switch {
+		case l.blank:
+			flush()
+		case !wrapped || l.indented || cur.Start < 0:
+			flush()
+			cur = l.span
+		default:
+			cur.End = l.span.End
+		}
+	}
+	flush()
+	return blocks
+}
+
+// A textLine is one line of plain text.
+type textLine struct {
+	span     event.Span // without surrounding white space
+	blank    bool
+	indented bool // starts with white space
+	final    bool // ends with sentence-final punctuation
+}
+
+func splitLines(text string) []textLine {
+	lines := make([]textLine, 0, strings.Count(text, "\n")+1)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -261,12 +299,32 @@ func plainBlocks(text string) []event.Block {
 		for e > s && isSpace(text[e-1]) {
 			e--
 		}
-		if e > s {
-			blocks = append(blocks, event.Block{Kind: event.BlockParagraph, Span: event.Span{Start: s, End: e}})
-		}
+		last, _ := utf8.DecodeLastRuneInString(text[s:e])
+		lines = append(lines, textLine{
+			final:    strings.ContainsRune(".!?:;\"')]”’»…", last),
+			span:     event.Span{Start: s, End: e},
+			blank:    e == s,
+			indented: s > start,
+		})
 		start = end + 1
 	}
-	return blocks
+	return lines
+}
+
+// isWrapped reports whether most lines followed by another line stop
+// without ending a sentence: the text is hard-wrapped.
+func isWrapped(lines []textLine) bool {
+	var pairs, open int
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i].blank || lines[i+1].blank {
+			continue
+		}
+		pairs++
+		if !lines[i].final {
+			open++
+		}
+	}
+	return pairs >= 2 && 2*open > pairs
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }

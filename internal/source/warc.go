@@ -2,6 +2,7 @@ package source
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"compress/zlib"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httputil"
+	"net/textproto"
 	"strings"
 
 	"github.com/annals-project/annals/internal/event"
@@ -92,9 +94,7 @@ func (r *reader) warcRecord(rec gowarc.Record) bool {
 		if c := hb.HttpStatusCode(); c < 200 || c > 299 {
 			return true
 		}
-		if h := hb.HttpHeader(); h != nil {
-			header = *h
-		}
+		header = rawHeader(hb.ProtocolHeaderBytes())
 		if !isHTMLType(header.Get("Content-Type")) {
 			return true
 		}
@@ -163,4 +163,15 @@ func decodeHTTPBody(body io.Reader, h http.Header) (io.Reader, error) {
 		return nil, fmt.Errorf("unsupported content encoding %q", ce)
 	}
 	return body, nil
+}
+
+// rawHeader parses the header of an archived HTTP response as it was
+// sent: net/http's parser, which gowarc uses, drops Transfer-Encoding.
+func rawHeader(b []byte) http.Header {
+	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(b)))
+	if _, err := tp.ReadLine(); err != nil { // the status line
+		return http.Header{}
+	}
+	h, _ := tp.ReadMIMEHeader() // keep what parsed before an error
+	return http.Header(h)
 }
