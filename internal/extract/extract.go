@@ -74,7 +74,7 @@ func HTML(r io.Reader, opts Options) (*event.Article, error) {
 	content = resplit(doc, content, stream)
 	content = continuation(doc, content, stream)
 	content = dropLinks(content, pg)
-	pieces := merge(content, pg.embeds)
+	pieces := merge(content, pg.embeds, pg.h1Pos)
 
 	a := &event.Article{
 		URL:     firstOf(opts.URL, resolve(pg.canonical, opts.URL), res.Metadata.URL),

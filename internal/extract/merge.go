@@ -87,9 +87,11 @@ func suffix(s string, n int) string {
 
 // merge puts the captions and embedded posts that lie inside the article
 // (between its first and last extracted block) into the content in
-// document order. A content block found inside an embed is the extractor's
-// copy of its text and gives way to the embed's own blocks.
-func merge(content []piece, embeds []embed) []piece {
+// document order, and so the caption of a lead photo, between the
+// headline (at stream position h1, -1 when the page has none) and the
+// text. A content block found inside an embed is the extractor's copy of
+// its text and gives way to the embed's own blocks.
+func merge(content []piece, embeds []embed, h1 int) []piece {
 	first, last := -1, -1
 	for _, p := range content {
 		if p.pos < 0 {
@@ -107,7 +109,8 @@ func merge(content []piece, embeds []embed) []piece {
 	}
 	var inside []embed
 	for _, e := range embeds {
-		if e.start >= first && e.end <= last {
+		lead := h1 >= 0 && e.start >= h1 && e.end <= first && len(e.pieces) == 1 && e.pieces[0].kind == event.BlockCaption
+		if lead || e.start >= first && e.end <= last {
 			inside = append(inside, e)
 		}
 	}
