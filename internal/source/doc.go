@@ -4,7 +4,9 @@
 //
 // The format of an input is chosen by its content, never by its file name:
 //
-//   - plain UTF-8 text (UTF-16 with a byte-order mark is transcoded);
+//   - plain UTF-8 text (UTF-16 with a byte-order mark is transcoded), one
+//     paragraph block per line, or per blank-line or indented paragraph
+//     when the text is hard-wrapped;
 //   - an HTML page, extracted with package extract;
 //   - an RSS 2.0, RSS 1.0, Atom or JSON Feed, one article per item;
 //   - a WARC file, one article per HTML response record;
@@ -14,7 +16,7 @@
 //     record).
 //
 // Read walks a file or a directory; ReadFrom reads one stream, such as
-// standard input. Both return a pull iterator. Problems with the input are
+// standard input ("-", which Read refuses). Both return a pull iterator. Problems with the input are
 // reported as *Error values in the iteration, and reading goes on with the
 // next document where it can. Bad input never panics.
 //

@@ -57,6 +57,13 @@ func TestReadFeed(t *testing.T) {
 			{"Hundreds of fishermen blocked the harbour of Port Aleno on Monday", "The fisheries minister said she would meet their representatives on Friday."},
 			nil,
 		},
+	}, {
+		file: "wire.json",
+		want: []doc{{
+			ID: "nw-5521", URL: "https://northwire.example/5521", Title: "Miners end sit-in at Kolvik pit", Byline: "Anja Rusk",
+			Source: "testdata/feed/wire.json#1", Published: "2024-08-03", PublishedAt: "2024-08-03T19:45:00+03:00",
+			Text: "Miners who had occupied the Kolvik pit for nine days ended their sit-in on Saturday after the owners agreed to pay wage arrears.",
+		}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
