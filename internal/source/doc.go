@@ -16,9 +16,11 @@
 //     record).
 //
 // Read walks a file or a directory; ReadFrom reads one stream, such as
-// standard input ("-", which Read refuses). Both return a pull iterator. Problems with the input are
-// reported as *Error values in the iteration, and reading goes on with the
-// next document where it can. Bad input never panics.
+// standard input ("-", which Read refuses). Both return a pull iterator.
+// Problems with the input are reported as *Error values in the iteration,
+// and reading goes on with the next document where it can. Invalid UTF-8
+// is replaced and recorded in Article.Repairs, never silently. Bad input
+// never panics.
 //
 // Reading is synchronous: the package starts no goroutines. With
 // Options.Fetch the iterator makes HTTP requests for feed items. An
