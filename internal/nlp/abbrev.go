@@ -23,6 +23,11 @@ const (
 	// abbrTime: "a.m." and "p.m.": like abbrNone, except before a time
 	// zone ("10 a.m. GMT").
 	abbrTime
+	// abbrCompany: a company suffix ("Inc.", "Corp.", "Ltd."). Like
+	// abbrName, and also a boundary before a capitalised word that a
+	// lower-case word follows ("Acme Inc. Shares fell"), which is rarely
+	// the continuation of a name ("Acme Inc. Chief Executive Ana Moss").
+	abbrCompany
 )
 
 // classify returns the class of w, a word that is followed by a period. w
@@ -134,14 +139,15 @@ func knownAbbrev(w string) abbrevClass {
 	// Parts of names and noun phrases that may also end a sentence:
 	// places, streets, companies, name suffixes, U.S. states (AP style).
 	case "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Hwy", "Sq",
-		"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Esq", "Mfg",
-		"Intl", "Dept", "Univ", "Assn", "Natl",
+		"Jr", "Sr", "Esq", "Dept", "Univ", "Assn", "Natl",
 		"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
 		"Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich",
 		"Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
 		"Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 		"INC", "CORP", "CO", "LTD":
 		return abbrName
+	case "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Mfg", "Intl", "Plc", "Pty", "Bhd":
+		return abbrCompany
 	case "etc", "al", "Etc":
 		return abbrNone
 	}
@@ -151,12 +157,15 @@ func knownAbbrev(w string) abbrevClass {
 // isOpenerWord reports whether w, the first word after a possible boundary
 // (letters only, as written), is a closed-class word that commonly opens a
 // sentence in news copy. It decides boundaries after abbrName words:
-// "in the U.S. The talks" splits, "the U.S. Treasury" does not.
+// "in the U.S. The talks" splits, "the U.S. Treasury" does not. "And",
+// "Or" and auxiliary verbs are left out: after an abbreviation they are far
+// more often a title-cased continuation ("U.S. Has Restricted Sales") than
+// the start of a sentence.
 func isOpenerWord(w string) bool {
 	switch w {
 	case "The", "A", "An", "This", "That", "These", "Those", "It", "Its",
 		"He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our",
-		"My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet",
+		"My", "Your", "There", "Here", "But", "So", "Yet",
 		"If", "In", "On", "At", "As", "By", "For", "From", "With", "After",
 		"Before", "During", "Since", "Until", "While", "When", "Where",
 		"Why", "What", "Who", "Whom", "Which", "How", "Although", "Though",
@@ -165,9 +174,7 @@ func isOpenerWord(w string) bool {
 		"All", "Both", "Each", "Every", "Several", "Few", "No", "Not",
 		"None", "Such", "Other", "Others", "Another", "According", "Under",
 		"Among", "Despite", "Instead", "Thus", "Hence", "Indeed", "Asked",
-		"Mr", "Mrs", "Ms", "Is", "Are", "Was", "Were", "Do", "Does", "Did",
-		"Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should",
-		"Last", "Next", "One", "Two", "Three", "Four", "Five":
+		"Mr", "Mrs", "Ms", "Last", "Next", "One", "Two", "Three", "Four", "Five":
 		return true
 	}
 	return false

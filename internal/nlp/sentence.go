@@ -20,14 +20,16 @@ func Sentences(a *event.Article) []event.Sentence {
 		return nil
 	}
 	text := a.Text
-	var buf [32]event.Span
-	scratch := buf[:0]
-	out := make([]event.Sentence, 0, len(text)/96+len(a.Blocks)+1)
+	// Sentences collect in stack buffers and are copied out once, so that a
+	// typical article costs a single allocation of the right size.
+	var spanBuf [64]event.Span
+	var sentBuf [64]event.Sentence
+	scratch, out := spanBuf[:0], sentBuf[:0]
 	if len(a.Blocks) == 0 {
-		for _, sp := range Split(text, event.Span{Start: 0, End: len(text)}, scratch) {
+		scratch = Split(text, event.Span{Start: 0, End: len(text)}, scratch)
+		for _, sp := range scratch {
 			out = append(out, event.Sentence{Index: len(out), Span: sp})
 		}
-		return out
 	}
 	last := 0
 	for bi, b := range a.Blocks {
@@ -41,7 +43,10 @@ func Sentences(a *event.Article) []event.Sentence {
 			out = append(out, event.Sentence{Index: len(out), Span: sp, Block: bi})
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]event.Sentence(nil), out...)
 }
 
 // Split appends the sentence spans within span of text to dst and returns
@@ -56,9 +61,8 @@ func Split(text string, span event.Span, dst []event.Span) []event.Span {
 	if s >= e {
 		return dst
 	}
-	p := splitter{text: text, s: s, e: e, dst: dst}
-	p.run()
-	return p.dst
+	p := splitter{text: text, s: s, e: e}
+	return p.run(dst)
 }
 
 // sentCand marks the bytes at which the segmenter stops to look: sentence
@@ -66,24 +70,26 @@ func Split(text string, span event.Span, dst []event.Span) []event.Span {
 // It is never modified.
 var sentCand = [256]bool{'.': true, '?': true, '!': true, '\n': true, 0xE2: true}
 
-// A splitter holds the state of one Split call.
+// A splitter holds the block of one Split call.
 type splitter struct {
 	text string
 	s, e int // the block
-	dst  []event.Span
 }
 
-// emit appends text[s:e], trimmed, unless it is empty.
-func (p *splitter) emit(s, e int) {
-	s, e = trimSpan(p.text, s, e)
+// emit appends text[s:e], trimmed, to dst unless it is empty.
+func emit(dst []event.Span, text string, s, e int) []event.Span {
+	s, e = trimSpan(text, s, e)
 	if s < e {
-		p.dst = append(p.dst, event.Span{Start: s, End: e})
+		dst = append(dst, event.Span{Start: s, End: e})
 	}
+	return dst
 }
 
-func (p *splitter) run() {
+// run appends the sentences of the block to dst.
+func (p *splitter) run(dst []event.Span) []event.Span {
 	text, e := p.text, p.e
 	start := p.s
+	sigLine := false // the current line holds a post's signature
 	for i := p.s; i < e; {
 		c := text[i]
 		if !sentCand[c] {
@@ -92,15 +98,16 @@ func (p *splitter) run() {
 		}
 		switch c {
 		case '\n':
-			if p.hardBreak(i) {
-				p.emit(start, i)
+			if sigLine || p.hardBreak(i) {
+				dst = emit(dst, text, start, i)
 				start = i + 1
 			}
+			sigLine = false
 			i++
 		case '.', '?', '!':
 			next, cut := p.terminator(start, i)
 			if cut >= 0 {
-				p.emit(start, cut)
+				dst = emit(dst, text, start, cut)
 				start = cut
 			}
 			i = next
@@ -110,22 +117,25 @@ func (p *splitter) run() {
 				case 0xA6: // "…"
 					next, cut := p.terminator(start, i)
 					if cut >= 0 {
-						p.emit(start, cut)
+						dst = emit(dst, text, start, cut)
 						start = cut
 					}
 					i = next
 					continue
 				case 0x93, 0x94: // "–", "—"
-					if i > start && p.signature(i) {
-						p.emit(start, i)
+					if p.signature(i) {
+						// The signature is a sentence, and so is what
+						// precedes it on its line.
+						dst = emit(dst, text, start, i)
 						start = i
+						sigLine = true
 					}
 				}
 			}
 			i++
 		}
 	}
-	p.emit(start, e)
+	return emit(dst, text, start, e)
 }
 
 // terminator examines the run of sentence-final punctuation that starts at
@@ -244,6 +254,8 @@ func (p *splitter) afterPeriod(start, i, q int, opened bool) bool {
 		return q < p.e && !isDigit(text[q]) && !p.lowerWordAt(q)
 	case abbrName:
 		return (opened && p.upperAt(q)) || isOpenerWord(p.wordAt(q))
+	case abbrCompany:
+		return (opened && p.upperAt(q)) || isOpenerWord(p.wordAt(q)) || p.capThenLower(q)
 	case abbrTime:
 		return !p.lowerWordAt(q) && !isTimeZone(p.wordAt(q))
 	}
@@ -314,6 +326,17 @@ func (p *splitter) wordAt(q int) string {
 		return ""
 	}
 	return text[q:j]
+}
+
+// capThenLower reports whether a capitalised word starts at q and a
+// lower-case word follows it after one space: "Shares fell".
+func (p *splitter) capThenLower(q int) bool {
+	w := p.wordAt(q)
+	if w == "" || !isUpperASCII(w[0]) {
+		return false
+	}
+	j := q + len(w)
+	return j+1 < p.e && p.text[j] == ' ' && p.lowerWordAt(j+1)
 }
 
 // attribution reports whether the words at q attribute the quote that
@@ -510,7 +533,7 @@ func sameMarker(text string, a, b int) bool {
 // parenthesised handle.
 func (p *splitter) signature(i int) bool {
 	text, e := p.text, p.e
-	if r, _ := runeBefore(text, p.s, i); !unicode.IsSpace(r) {
+	if r, n := runeBefore(text, p.s, i); n > 0 && !unicode.IsSpace(r) {
 		return false
 	}
 	for x := i + 3; x+2 < e && x-i < 160; x++ {

@@ -87,6 +87,10 @@ func TestSplit(t *testing.T) {
 			[]string{`"It is over," she said.`, `"We lost."`}},
 		{"company ends sentence", "The contract went to Acme Corp. The deal is worth $2 billion.",
 			[]string{"The contract went to Acme Corp.", "The deal is worth $2 billion."}},
+		{"company before sentence", "The order went to Acme Inc. Shares rose 4 percent.",
+			[]string{"The order went to Acme Inc.", "Shares rose 4 percent."}},
+		{"acronym before auxiliary", "Exports to the U.S. Have Fallen Sharply",
+			[]string{"Exports to the U.S. Have Fallen Sharply"}},
 		{"company inside sentence", "Acme Corp. shares rose and Zenith Inc. Chief Executive Ana Moss resigned.",
 			[]string{"Acme Corp. shares rose and Zenith Inc. Chief Executive Ana Moss resigned."}},
 		{"pm ends sentence", "The curfew begins at 9 p.m. Residents must stay indoors.",
@@ -133,6 +137,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Peace talks must resume now.", "\u2014 Jane Roe (@janeroe) March 3, 2023"}},
 		{"signature on post line", "Peace talks must resume now pic.twitter.com/Ab12 \u2014 Jane Roe (@janeroe) March 3, 2023",
 			[]string{"Peace talks must resume now pic.twitter.com/Ab12", "\u2014 Jane Roe (@janeroe) March 3, 2023"}},
+		{"signature line ends its sentence", "Stay safe.\n\u2014 Jane Roe (@janeroe) March 3, 2023\nTens of thousands marched",
+			[]string{"Stay safe.", "\u2014 Jane Roe (@janeroe) March 3, 2023", "Tens of thousands marched"}},
 		{"dash is not a signature", "The deal \u2014 signed in Doha \u2014 holds.",
 			[]string{"The deal \u2014 signed in Doha \u2014 holds."}},
 		{"hashtag", "Solidarity with #Ukraine. We stand together.",
@@ -296,5 +302,10 @@ func TestSeedArticle(t *testing.T) {
 	want := []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1}
 	if diff := cmp.Diff(want, counts); diff != "" {
 		t.Errorf("sentences per line mismatch (-want +got):\n%s", diff)
+	}
+	// Without blocks, the same sentences come out of the whole text.
+	whole := nlp.Sentences(&event.Article{Text: string(b)})
+	if len(whole) != 18 {
+		t.Errorf("Sentences of the text without blocks: %d sentences, want 18", len(whole))
 	}
 }

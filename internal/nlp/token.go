@@ -72,8 +72,7 @@ type Token struct {
 
 // Tokens appends the tokens of text[span] to dst and returns the extended
 // slice. Tokens are ordered, do not overlap, lie within span and contain no
-// white space except inside URLs never. A span out of range is clamped to
-// the text. Tokens allocates nothing when dst has room for the result.
+// white space. A span out of range is clamped to the text. Tokens allocates nothing when dst has room for the result.
 //
 // The rules are described in the package documentation.
 func Tokens(text string, span event.Span, dst []Token) []Token {
@@ -83,12 +82,13 @@ func Tokens(text string, span event.Span, dst []Token) []Token {
 	}
 	_, last := trimSpan(text, s, e) // the end of the span's text
 	initial := true
+	noDomain := 0 // no domain name starts before this offset
 	for i := s; i < e; {
 		if n := spaceAt(text, i, e); n > 0 {
 			i += n
 			continue
 		}
-		t := scanToken(text, s, i, e, last)
+		t := scanToken(text, s, i, e, last, &noDomain)
 		if t.Span.End <= i { // cannot happen; guards the loop
 			t.Span.End = i + 1
 		}
@@ -103,8 +103,9 @@ func Tokens(text string, span event.Span, dst []Token) []Token {
 }
 
 // scanToken returns the token that starts at i; s and e bound the span,
-// last is where its non-space text ends.
-func scanToken(text string, s, i, e, last int) Token {
+// last is where its non-space text ends; noDomain is where the last failed
+// search for a domain name stopped.
+func scanToken(text string, s, i, e, last int, noDomain *int) Token {
 	c := text[i]
 	switch {
 	case isAlnumASCII(c):
@@ -116,7 +117,7 @@ func scanToken(text string, s, i, e, last int) Token {
 		if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && hasURLPrefix(text[i:e]) {
 			return Token{Span: event.Span{Start: i, End: urlEnd(text, i, e)}, Kind: URL}
 		}
-		return scanWord(text, s, i, e, last)
+		return scanWord(text, s, i, e, last, noDomain)
 	case c == '\'':
 		if n := clitic(text, s, i, e); n > 0 {
 			return cliticToken(text, i, n)
@@ -157,7 +158,7 @@ func scanToken(text string, s, i, e, last int) Token {
 		}
 		return Token{Span: event.Span{Start: i, End: i + n}, Kind: Punct, Flags: FlagApos}
 	case isWordRune(r):
-		return scanWord(text, s, i, e, last)
+		return scanWord(text, s, i, e, last, noDomain)
 	case unicode.IsPunct(r):
 		return Token{Span: event.Span{Start: i, End: i + n}, Kind: Punct}
 	}
@@ -312,7 +313,7 @@ func urlEnd(text string, i, e int) int {
 // hyphens, apostrophes, periods (decimals, dotted abbreviations), commas
 // and colons between digits ("1,200", "10:30") and "&" between capitals
 // ("AT&T").
-func scanWord(text string, s, i, e, last int) Token {
+func scanWord(text string, s, i, e, last int, noDomain *int) Token {
 	var f Flag
 	letters := false     // a letter seen
 	suffix := 0          // where the letters after the last digit start
@@ -384,8 +385,14 @@ scan:
 						if end := emailAhead(text, i, e); end > 0 {
 							return Token{Span: event.Span{Start: i, End: end}, Kind: Email}
 						}
-						if end := domainEnd(text, i, e); end > 0 {
-							return Token{Span: event.Span{Start: i, End: end}, Kind: URL}
+						if i >= *noDomain {
+							// Every later start in the same run of labels
+							// fails as this one does: remember where it ends.
+							end, stop := domainEnd(text, i, e)
+							if end > 0 {
+								return Token{Span: event.Span{Start: i, End: end}, Kind: URL}
+							}
+							*noDomain = stop
 						}
 					}
 				case '&':
@@ -513,7 +520,7 @@ func abbrevPeriod(text string, i, j, e int) bool {
 		return false // "end.The"
 	}
 	switch classify(text[i:j]) {
-	case abbrTitle, abbrName, abbrTime:
+	case abbrTitle, abbrName, abbrTime, abbrCompany:
 		return true
 	case abbrNumber:
 		k := skipSpace(text, j+1, e)
@@ -542,7 +549,7 @@ func numberSuffix(s string) bool {
 // "e.g.", "J.R.R.", "a.m.", "Ph.D."), including its final period, else 0.
 func dottedLen(text string, i, e int) int {
 	j, groups := i, 0
-	for j < e {
+	for j < e && groups < 8 {
 		k := j
 		for k < e && k-j < 3 && isLetterASCII(text[k]) {
 			k++
@@ -560,17 +567,17 @@ func dottedLen(text string, i, e int) int {
 }
 
 // domainEnd returns the end of a domain name or URL without a scheme at i
-// ("pic.twitter.com/abc", "reuters.com"), or 0. The last label must be two
-// to six lower-case letters.
-func domainEnd(text string, i, e int) int {
+// ("pic.twitter.com/abc", "reuters.com"), or 0 and where the search
+// stopped. The last label must be two to six lower-case letters.
+func domainEnd(text string, i, e int) (end, stop int) {
 	j, labels, lastStart := i, 0, i
 	for {
 		k := j
 		for k < e && (isAlnumASCII(text[k]) || text[k] == '-') {
 			k++
 		}
-		if k == j {
-			return 0
+		if k == j || k-i > 253 { // longer than any host name
+			return 0, k
 		}
 		labels++
 		lastStart = j
@@ -583,20 +590,20 @@ func domainEnd(text string, i, e int) int {
 	}
 	tld := text[lastStart:j]
 	if labels < 2 || len(tld) < 2 || len(tld) > 6 {
-		return 0
+		return 0, j
 	}
 	for x := 0; x < len(tld); x++ {
 		if !isLowerASCII(tld[x]) {
-			return 0
+			return 0, j
 		}
 	}
 	if wordRuneAt(text, j, e) || j < e && text[j] == '@' {
-		return 0
+		return 0, j
 	}
 	if j < e && text[j] == '/' {
-		return urlEnd(text, i, e)
+		return urlEnd(text, i, e), j
 	}
-	return j
+	return j, j
 }
 
 // emailAhead returns the end of an e-mail address that starts at i and
@@ -623,7 +630,7 @@ func emailEnd(text string, i, at, e int) int {
 			return 0
 		}
 	}
-	end := domainEnd(text, at+1, e)
+	end, _ := domainEnd(text, at+1, e)
 	if end == 0 {
 		return 0
 	}
