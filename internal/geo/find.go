@@ -170,7 +170,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			return e.tok - i + 1, m, true
 		}
 		m.Place = g.places[(*cands)[0].i]
-		if multi || g.acceptWord(t, key, (*cands)[0].i) {
+		if multi || g.acceptWord(t, key, (*cands)[0].i, cued(text, toks, i, e.tok)) {
 			return e.tok - i + 1, m, true
 		}
 		return 1, Mention{}, false
@@ -182,7 +182,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 		if g.index.find(key) >= 0 {
 			*cands = g.candidates((*cands)[:0], key)
 			m := Mention{Span: event.Span{Start: t.start, End: t.hyphen}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
-			if g.acceptWord(t, key, (*cands)[0].i) {
+			if g.acceptWord(t, key, (*cands)[0].i, cued(text, toks, i, i)) {
 				return 1, m, true
 			}
 		}
@@ -191,8 +191,9 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 }
 
 // acceptWord decides whether a lone word names place best without a
-// qualifier.
-func (g *Gazetteer) acceptWord(t token, key []byte, best int32) bool {
+// qualifier; cue reports a locative word next to it ("in Chibok", "Magam
+// town"), which admits a village of any size (GeoNames gives many none).
+func (g *Gazetteer) acceptWord(t token, key []byte, best int32, cue bool) bool {
 	if g.stop[string(key)] {
 		return false
 	}
@@ -207,10 +208,34 @@ func (g *Gazetteer) acceptWord(t token, key []byte, best int32) bool {
 	if p.Kind == Admin1 || g.flags[best]&flagCapital != 0 {
 		return true
 	}
+	if cue {
+		return true
+	}
 	if t.initial {
 		return p.Population >= minInitialPopulation
 	}
 	return p.Population >= minPopulation
+}
+
+// cued reports whether the name toks[first..last] has a locative word
+// right before it ("in", "near", "outside") or a place descriptor right
+// after it ("town", "district", "local government").
+func cued(text string, toks []token, first, last int) bool {
+	if first > 0 && toks[first-1].join && !toks[first-1].upper {
+		switch text[toks[first-1].start:toks[first-1].end] {
+		case "in", "near", "at", "outside", "around", "into", "from", "to", "toward", "towards", "across", "through",
+			"of", "inside", "within", "between", "nearby", "entered", "captured", "seized", "shelled", "bombed", "besieged":
+			return true
+		}
+	}
+	if last+1 < len(toks) && toks[last].join && !toks[last+1].upper {
+		switch text[toks[last+1].start:toks[last+1].end] {
+		case "town", "village", "city", "district", "province", "region", "area", "areas", "camp", "county", "governorate",
+			"upazila", "municipality", "neighbourhood", "neighborhood", "local", "township", "settlement", "suburb", "prefecture", "state":
+			return true
+		}
+	}
+	return false
 }
 
 // qualify looks for a qualifier after toks[last]: optional lower-case
@@ -355,7 +380,13 @@ func tokenize(text string, span event.Span, toks []token) []token {
 			t.hyphen = -1
 		}
 		if !t.upper {
-			t.connector = connector(text[t.start:t.end])
+			w := text[t.start:t.end]
+			t.connector = connector(w)
+			// "al-Bab", "el-Ain", "ad-Dawr": an article before a name.
+			if t.hyphen > 0 && t.hyphen-t.start <= 3 && t.hyphen+1 < t.end {
+				r, _ := utf8.DecodeRuneInString(text[t.hyphen+1:])
+				t.upper = unicode.IsUpper(r) && connector(w[:t.hyphen-t.start])
+			}
 		}
 		toks = append(toks, t)
 		i = j

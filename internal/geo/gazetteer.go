@@ -55,6 +55,7 @@ type Gazetteer struct {
 	// running text ("March", "Police", "Latin America").
 	stop    map[string]bool
 	country map[string]int32 // ISO3 → index
+	byID    []int32          // cities sorted by GeoNames id
 }
 
 // Default loads the gazetteer embedded in the package. Each call builds a
@@ -157,6 +158,14 @@ func parse(data string) (*Gazetteer, error) {
 		return nil, ErrFormat
 	}
 	l.index()
+	for i := range g.places {
+		if g.places[i].ID > 0 {
+			g.byID = append(g.byID, int32(i))
+		}
+	}
+	if !slices.IsSortedFunc(g.byID, g.compareID) {
+		slices.SortFunc(g.byID, g.compareID)
+	}
 	g.prior = make([]float32, len(g.places))
 	for i := range g.places {
 		g.prior[i] = g.basePrior(int32(i))
@@ -470,6 +479,17 @@ func (g *Gazetteer) Country(iso3 string) (Place, bool) {
 	}
 	return g.places[i], true
 }
+
+// ByID returns the city with GeoNames id id.
+func (g *Gazetteer) ByID(id int) (Place, bool) {
+	k, ok := slices.BinarySearchFunc(g.byID, id, func(i int32, id int) int { return g.places[i].ID - id })
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[g.byID[k]], true
+}
+
+func (g *Gazetteer) compareID(a, b int32) int { return g.places[a].ID - g.places[b].ID }
 
 // Len reports the number of places, regions and countries in g.
 func (g *Gazetteer) Len() int { return len(g.places) }

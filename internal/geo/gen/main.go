@@ -20,10 +20,10 @@
 //   - data/countries.tsv (ours): extra country names used in news, ISO3
 //     overrides.
 //
-// Country and admin1 points are not in these sources. Each is the populated
-// place of that country (admin1) nearest to the mean, on the unit sphere, of
-// all its places in cities1000: an interior, roughly central point that is
-// always on land inside the unit.
+// Country and admin1 points are not in these sources. Each is the town of
+// 15,000 or more people (any place, if the unit has no such town) nearest
+// to the mean, on the unit sphere, of all the unit's places in cities1000:
+// a roughly central point that is always on land inside the unit.
 package main
 
 import (
@@ -243,7 +243,7 @@ func run(out, extraPath, cache string) error {
 	fmt.Fprintf(&buf, "# Admin1 names: npm %s@%s (admin1.json, from GeoNames), %s\n", admin1Pkg.name, admin1Pkg.version, admin1Pkg.integrity)
 	fmt.Fprintf(&buf, "# Country codes and names: npm %s@%s (MIT), %s; extra names: internal/geo/data/countries.tsv\n", countriesPkg.name, countriesPkg.version, countriesPkg.integrity)
 	fmt.Fprintf(&buf, "# Place data (c) GeoNames, https://www.geonames.org/, licensed CC BY 3.0/4.0. Non-Latin alternate names dropped.\n")
-	fmt.Fprintf(&buf, "# Country and admin1 points: the place nearest the spherical mean of the unit's places; pop: sum over its places.\n")
+	fmt.Fprintf(&buf, "# Country and admin1 points: the town (15,000+ if any) nearest the spherical mean of the unit's places; pop: sum over its places.\n")
 	fmt.Fprintf(&buf, "# C\tISO2\tISO3\tname\tlat\tlon\tpop\tnames(|)\n")
 	fmt.Fprintf(&buf, "# A\tCC.code\tname\tlat\tlon\tpop\tnames(|)\n")
 	fmt.Fprintf(&buf, "# P\tgeonameid\tCC[.admin1]\tname\tlat\tlon\tpop\tflag(C capital, A admin1 seat)\tnames(|)\n")
@@ -455,7 +455,7 @@ func dedupe(names []string) []string {
 	return out
 }
 
-// central returns the coordinates of the place nearest the spherical mean of
+// central returns the coordinates of the town nearest the spherical mean of
 // ps, or "" when ps is empty.
 func central(ps []*place) (lat, lon string) {
 	if len(ps) == 0 {
@@ -468,8 +468,20 @@ func central(ps []*place) (lat, lon string) {
 		y += math.Cos(la) * math.Sin(lo)
 		z += math.Sin(la)
 	}
-	best, bd := ps[0], math.Inf(1)
+	// Prefer a town of 15,000 or more: the mean of an archipelago lies at
+	// sea, and the nearest village is often on an islet.
+	pool := ps
+	var big []*place
 	for _, p := range ps {
+		if p.pop >= 15000 {
+			big = append(big, p)
+		}
+	}
+	if len(big) > 0 {
+		pool = big
+	}
+	best, bd := pool[0], math.Inf(1)
+	for _, p := range pool {
 		la, lo := p.fl*math.Pi/180, p.fo*math.Pi/180
 		// Maximising the dot product minimises the angular distance.
 		d := -(math.Cos(la)*math.Cos(lo)*x + math.Cos(la)*math.Sin(lo)*y + math.Sin(la)*z)
