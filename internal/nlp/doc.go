@@ -20,11 +20,14 @@
 //   - Months and numbering words (Jan. … Dec., Sept., No., Art., Vol.) do
 //     not end one before a digit: "Jan. 6", "No. 10".
 //   - Initials, dotted acronyms and name parts (F., J.R.R., U.S., U.K.,
-//     U.N., St., Mt., Inc., Corp., Ltd., Co., Jr., AP state abbreviations
-//     such as Calif.) end one only when the next word is a common sentence
-//     opener ("The", "He", "But", "In", "Mr", …) or follows an opening
-//     quote: "in the U.S. The talks" splits, "the U.S. Treasury" and
-//     "John F. Kennedy" do not.
+//     U.N., St., Mt., Jr., AP state abbreviations such as Calif.) end one
+//     only when the next word is a common sentence opener ("The", "He",
+//     "But", "In", "Mr", …; not "And" or auxiliaries, which after an
+//     abbreviation are mostly title case) or follows an opening quote:
+//     "in the U.S. The talks" splits, "the U.S. Treasury" and "John F.
+//     Kennedy" do not. Company suffixes (Inc., Corp., Ltd., Co.) also end
+//     one before a capitalised word followed by a lower-case one ("Acme
+//     Inc. Shares fell"), not before a title ("Acme Inc. Chief Executive").
 //   - "a.m." and "p.m." end one unless a time zone follows ("10 a.m. GMT").
 //   - A number or a letter that opens the sentence is a list marker
 //     ("1. The first demand").
@@ -37,13 +40,17 @@
 // without final punctuation of its own after a period, such as a photo
 // credit "(Photo: Name/Agency)", stays with the sentence before it.
 //
-// Some line breaks end a sentence whatever precedes them: a blank line, and
-// a line that starts a list item ("•", "*", "▪" always; "-", "—", "1.",
-// "2)" when the line before ends in punctuation or is a list item itself,
-// so hard-wrapped wire copy stays whole). The signature line of an
-// embedded post ("— Name (@handle) January 6, 2022") starts a sentence even
-// on the line of the post. Other line breaks are plain white space. A block
-// without final punctuation (a headline, a caption) is one sentence.
+// Some line breaks end a sentence whatever precedes them: a blank line; a
+// line that starts a list item ("•", "*", "▪" always; "-", "—", "1.",
+// "2)" when the line before ends in punctuation or is an item of the same
+// kind, so hard-wrapped wire copy stays whole); a line after one that ends
+// in a colon, when it starts with a capital or a quote. The signature line
+// of an embedded post ("— Name (@handle) January 6, 2022") is a sentence of
+// its own, even on the line of the post. Other line breaks are plain white
+// space, so a headline without final punctuation merges with the next line
+// unless it is a block of its own: readers should give each paragraph,
+// heading and caption its own block. A block without final punctuation is
+// one sentence. List markers stay in their item's span.
 //
 // # Tokens
 //
@@ -68,7 +75,8 @@
 //     "won't" → "wo" "n't", "Kazakhstan's" → "Kazakhstan" "'s", "they're"
 //     → "they" "'re", with "'" or "’". Both halves carry FlagContraction;
 //     Norm expands them. A trailing apostrophe ("protesters'") is Punct.
-//   - Hashtag "#word" (at least one letter), Mention "@handle", URL (with
+//   - Hashtag "#word" (at least one letter), Mention "@handle" (both with
+//     case flags, so Norm lower-cases them), URL (with
 //     http://, https:// or www., or a domain whose last label is two to
 //     six lower-case letters, optionally with a path: "pic.twitter.com/x"),
 //     Email; trailing sentence punctuation is not part of a URL.
