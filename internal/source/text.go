@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/extract"
 )
 
 // A kind is an input format told apart by sniff.
@@ -244,14 +245,17 @@ func (r *reader) readUTF16(in io.Reader, k kind, depth int) {
 }
 
 // plainBlocks gives plain text its block structure. Usually each
-// non-blank line is a paragraph. Hard-wrapped text, where most lines run
+// non-blank line is a block, classified by extract.Plain (paragraphs,
+// photo captions, embedded posts and their signatures). Hard-wrapped text, where most lines run
 // on into the next without ending a sentence (wire copy, e-mail), has its
 // paragraphs split at blank and indented lines instead, so that no
 // sentence is cut at a line end. A block's span leaves out the white space
 // around it.
 func plainBlocks(text string) []event.Block {
 	lines := splitLines(text)
-	wrapped := isWrapped(lines)
+	if !isWrapped(lines) {
+		return extract.Plain(text)
+	}
 	blocks := make([]event.Block, 0, len(lines))
 	cur := event.Span{Start: -1}
 	flush := func() {
@@ -264,7 +268,7 @@ func plainBlocks(text string) []event.Block {
 		switch {
 		case l.blank:
 			flush()
-		case !wrapped || l.indented || cur.Start < 0:
+		case l.indented || cur.Start < 0:
 			flush()
 			cur = l.span
 		default:

@@ -1,0 +1,381 @@
+package code
+
+import (
+	"github.com/annals-project/annals/internal/actor"
+	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/event"
+)
+
+// locationPreps introduce a place, not a participant.
+var locationPreps = set("in", "at", "near", "across", "throughout", "outside", "inside", "around", "from")
+
+// statementRoles are the roles whose speech is itself a political event.
+// Media, witnesses and unnamed people report; they do not make statements.
+var nonStatementRoles = set("MED", "CVL", "")
+
+// events turns the triggers of one sentence into events.
+func (d *doc) events(st *sentence) []event.Event {
+	var out []event.Event
+	var prevSources []*phraseActor
+	prevEnd := -1
+	for k := range st.triggers {
+		t := &st.triggers[k]
+		sources, target := d.participants(st, t)
+		// Coordinated verbs share their subject: "attacked the airport,
+		// entered buildings and set fire to …".
+		if len(sources) == 0 && !t.p.Noun && !t.passive && prevSources != nil && !st.clauseBreakBetween(prevEnd, t.i) {
+			sources = prevSources
+		}
+		if !t.p.Noun && !t.passive {
+			prevSources, prevEnd = sources, t.end
+		}
+		if t.negated || t.irrealis {
+			continue
+		}
+		speech := t.p.Flags&FlagSpeech != 0
+		if speech {
+			// The speaker attributes what follows.
+			if len(sources) > 0 {
+				for j := k + 1; j < len(st.triggers); j++ {
+					if st.triggers[j].speaker == -2 {
+						st.triggers[j].speaker = st.phraseAt[sourceTok(st, sources[0])]
+					}
+				}
+			}
+			if len(sources) == 0 || nonStatementRoles[sources[0].Role] && !sources[0].person {
+				continue
+			}
+		}
+		if len(sources) == 0 {
+			sources = []*phraseActor{nil}
+		}
+		for _, src := range sources {
+			ev, ok := d.event(st, t, src, target)
+			if ok {
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// sourceTok returns the first token of the phrase an actor came from.
+func sourceTok(st *sentence, a *phraseActor) int {
+	for _, p := range st.phrases {
+		if p.actor == a {
+			return p.from
+		}
+	}
+	return 0
+}
+
+// participants finds the source(s) and target of a trigger.
+func (d *doc) participants(st *sentence, t *trigger) ([]*phraseActor, *phraseActor) {
+	switch {
+	case t.p.Trigger == "according":
+		// "according to X": X is the speaker.
+		if p := st.phraseAfter(t.end, 4, false); p != nil {
+			return []*phraseActor{p.actor}, nil
+		}
+		return nil, nil
+	case t.passive:
+		var src []*phraseActor
+		for g := t.end; g < len(st.toks) && g < t.end+6; g++ {
+			if st.toks[g].low == "by" {
+				if p := st.phraseAfter(g+1, 3, false); p != nil {
+					src = st.conjoined(p)
+				}
+				break
+			}
+		}
+		var tgt *phraseActor
+		if subj := st.subject(t.i); len(subj) > 0 {
+			tgt = subj[0]
+		}
+		return src, tgt
+	case t.p.Noun:
+		// "Kazakh protests", "opposition rallies", "protests by students",
+		// "demonstrations in Kazakhstan".
+		if t.i > 0 && st.phraseAt[t.i-1] >= 0 {
+			return []*phraseActor{st.phrases[st.phraseAt[t.i-1]].actor}, st.target(t)
+		}
+		for g := t.end; g < len(st.toks) && g < t.end+2; g++ {
+			if st.toks[g].low == "by" {
+				if p := st.phraseAfter(g+1, 3, false); p != nil {
+					return st.conjoined(p), nil
+				}
+			}
+		}
+		if t.end < len(st.toks) && locationPreps[st.toks[t.end].low] {
+			if p := st.phraseAfter(t.end+1, 2, false); p != nil && p.kind == actor.Country && p.actor.Role == "" {
+				a := *p.actor
+				return []*phraseActor{&a}, nil
+			}
+		}
+		return nil, st.target(t)
+	}
+	return st.subject(t.i), st.target(t)
+}
+
+// phraseAfter returns the first phrase starting within max tokens after
+// token from, stopping at punctuation that ends a clause. With
+// skipPlaces, phrases after a locative preposition are passed over.
+func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
+	for g := from; g < len(st.toks) && g < from+max; g++ {
+		low := st.toks[g].low
+		if low == "." || low == ";" || low == "that" {
+			return nil
+		}
+		if p := st.phraseOf(g); p != nil && p.actor != nil {
+			if skipPlaces && p.from > 0 && locationPreps[st.toks[p.from-1].low] && p.kind == actor.Country && p.actor.Role == "" {
+				g = p.to - 1
+				continue
+			}
+			return p
+		}
+	}
+	return nil
+}
+
+// target returns the trigger's target: at the pattern's target slot, or
+// the first participant after the trigger.
+func (st *sentence) target(t *trigger) *phraseActor {
+	from, max := t.end, 8
+	if t.target >= 0 {
+		from, max = t.target, 6
+	}
+	if t.target < 0 {
+		// An object follows its verb in the same clause: stop at a comma.
+		for g := from; g < len(st.toks) && g < from+max; g++ {
+			if st.toks[g].low == "," {
+				max = g - from
+				break
+			}
+		}
+	}
+	if p := st.phraseAfter(from, max, true); p != nil {
+		return p.actor
+	}
+	return nil
+}
+
+// subject finds the subject of the verb at token i: the nearest actor
+// phrase before it in its clause that is not inside a prepositional
+// phrase, with any actors conjoined to it.
+func (st *sentence) subject(i int) []*phraseActor {
+	for b := i - 1; b >= 0; b-- {
+		low := st.toks[b].low
+		switch low {
+		case ";", "that", ":":
+			return nil
+		case "who", "which":
+			// A relative clause: its subject is the antecedent.
+			for a := b - 1; a >= 0 && a >= b-2; a-- {
+				if p := st.phraseOf(a); p != nil {
+					return st.conjoined(p)
+				}
+			}
+			return nil
+		}
+		p := st.phraseOf(b)
+		if p == nil {
+			continue
+		}
+		if p.from > 0 && prepositions[st.toks[p.from-1].low] && !(st.toks[p.from-1].low == "of" && quantity(st.low(p.from-2))) {
+			b = p.from
+			continue
+		}
+		if st.isObject(p) {
+			b = p.from
+			continue
+		}
+		if p.actor.Code == "" && p.actor.Country == "" && p.actor.Role == "" {
+			b = p.from
+			continue
+		}
+		return st.conjoined(p)
+	}
+	return nil
+}
+
+// quantity reports words that head "X of people" without making it a
+// prepositional phrase: "thousands of protesters", "a group of students".
+func quantity(w string) bool {
+	switch w {
+	case "tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "crowd",
+		"crowds", "number", "lot", "lots", "some", "many", "most", "all", "several", "none", "one",
+		"two", "three", "four", "five", "supporters", "members", "activists", "leaders", "part":
+		return true
+	}
+	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
+}
+
+// isObject reports whether a phrase stands right after a verb, as its
+// object ("entered government facilities"), skipping determiners.
+func (st *sentence) isObject(p *phrase) bool {
+	b := p.from - 1
+	for b >= 0 && determiners[st.toks[b].low] {
+		b--
+	}
+	if b < 0 {
+		return false
+	}
+	w := st.toks[b].low
+	return st.toks[b].word && !st.toks[b].cap && (hasEdForm(w) || len(w) > 4 && w[len(w)-3:] == "ing")
+}
+
+// conjoined returns p's actor and those joined to it by "and" or commas:
+// "Iran and Russia", "France, Germany and Italy".
+func (st *sentence) conjoined(p *phrase) []*phraseActor {
+	out := []*phraseActor{p.actor}
+	// Leftwards from p.
+	for q := p; q.from >= 2; {
+		sep := st.toks[q.from-1].low
+		if sep != "and" && sep != "," {
+			break
+		}
+		prev := st.phraseOf(q.from - 2)
+		if prev == nil {
+			break
+		}
+		out = append([]*phraseActor{prev.actor}, out...)
+		q = prev
+	}
+	// Rightwards.
+	for q := p; q.to+1 < len(st.toks); {
+		sep := st.toks[q.to].low
+		if sep != "and" && sep != "," {
+			break
+		}
+		next := st.phraseOf(q.to + 1)
+		if next == nil {
+			break
+		}
+		out = append(out, next.actor)
+		q = next
+	}
+	return out
+}
+
+// protestGroup reports whether an actor is a crowd whose violence is
+// rioting: protesters, demonstrators, students, people.
+func protestGroup(a *phraseActor) bool {
+	if a == nil || !a.group {
+		return false
+	}
+	switch a.Role {
+	case "CVL", "OPP", "EDU", "LAB", "":
+		return true
+	}
+	return false
+}
+
+// event builds one event record.
+func (d *doc) event(st *sentence, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
+	code := t.p.Code
+	if protestGroup(src) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") {
+		code = "145"
+	}
+	e, ok := d.c.entry(code)
+	if !ok {
+		return event.Event{}, false
+	}
+	if src == nil && (t.p.Flags&FlagViolent != 0 || code[:2] == "17") {
+		// "buildings were torched during protests": violence with no named
+		// source in a sentence about protests is the protesters' rioting.
+		if ps := st.protest(); ps != nil {
+			code, e, src = "145", d.mustEntry("145"), ps
+		}
+	}
+	if src != nil && tgt != nil && src.Code == tgt.Code && src.Text == tgt.Text {
+		tgt = nil
+	}
+	span := event.Span{Start: st.toks[t.i].span.Start, End: st.toks[t.end-1].span.End}
+	ev := event.Event{
+		Sentence:      st.s.Index,
+		Text:          st.s.Span.Of(st.text),
+		Span:          span,
+		Source:        d.actorOut(st, src, true),
+		Target:        d.actorOut(st, tgt, false),
+		CAMEO:         code,
+		Root:          e.Root,
+		QuadClass:     e.QuadClass,
+		Goldstein:     e.Goldstein,
+		PLOVER:        e.PLOVER,
+		PLOVERMode:    e.PLOVERMode,
+		Date:          d.a.Anchor,
+		DatePrecision: "anchor",
+		Confidence:    0.7,
+		Rule:          t.p.Rule,
+	}
+	if src == nil {
+		ev.Confidence = 0.5
+	}
+	if t.speaker >= 0 && t.speaker < len(st.phrases) {
+		s := st.phrases[t.speaker].actor.Text
+		ev.Attribution = &s
+	}
+	ev.ACLEDType, ev.ACLEDSubtype = d.c.codes.ACLED(cameo.Code(code), d.acledContext(t, src, tgt))
+	return ev, true
+}
+
+// protest returns the source of a protest event in the sentence (a
+// protest noun or verb of root 14), or a generic crowd when it names none.
+func (st *sentence) protest() *phraseActor {
+	for _, t := range st.triggers {
+		if t.p.Code[:2] == "14" && !t.negated {
+			return &phraseActor{Actor: event.Actor{Role: "CVL"}, group: true}
+		}
+	}
+	return nil
+}
+
+func (d *doc) mustEntry(code string) cameo.Entry {
+	e, _ := d.c.entry(code)
+	return e
+}
+
+// actorOut copies an actor for output, giving a role without a country the
+// document's focus country. A missing source becomes the focus country
+// itself: an event in a country whose actor the text does not name.
+func (d *doc) actorOut(st *sentence, a *phraseActor, source bool) *event.Actor {
+	if a == nil {
+		if !source || d.focusCountry == "" {
+			return nil
+		}
+		return &event.Actor{Code: d.focusCountry, Country: d.focusCountry}
+	}
+	out := a.Actor
+	if out.Country == "" && d.focusCountry != "" && out.Role != "IGO" && out.Role != "NGO" {
+		out.Country = d.focusCountry
+		out.Code = d.focusCountry + out.Code
+	}
+	return &out
+}
+
+func (d *doc) acledContext(t *trigger, src, tgt *phraseActor) cameo.ACLEDContext {
+	var c cameo.ACLEDContext
+	if src != nil {
+		switch src.Role {
+		case "GOV", "MIL", "COP", "SPY":
+			c.SourceIsState = true
+		}
+		if protestGroup(src) {
+			c.Crowd = cameo.CrowdDemonstrators
+		}
+	}
+	if tgt != nil {
+		switch tgt.Role {
+		case "MIL", "REB", "INS", "COP":
+			c.TargetIsArmed = true
+		case "CVL", "MED", "EDU", "HLH", "REL":
+			c.TargetIsCivilian = true
+		}
+		if protestGroup(tgt) && c.SourceIsState {
+			c.TargetIsProtester = true
+			c.Intervention = true
+		}
+	}
+	c.Violent = t.p.Flags&FlagViolent != 0
+	return c
+}

@@ -1,0 +1,92 @@
+package code
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/annals-project/annals/internal/actor"
+	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/event"
+)
+
+// Config holds what a Coder codes with.
+type Config struct {
+	Verbs  *Dictionary
+	Actors *actor.Dictionary
+	Codes  *cameo.Table
+}
+
+// A Coder codes the events of articles. It is safe for concurrent use.
+type Coder struct {
+	verbs  *Dictionary
+	actors *actor.Dictionary
+	codes  *cameo.Table
+}
+
+// New returns a coder for cfg. Every field of cfg is required.
+func New(cfg Config) (*Coder, error) {
+	if cfg.Verbs == nil || cfg.Actors == nil || cfg.Codes == nil {
+		return nil, fmt.Errorf("code: config needs verbs, actors and codes")
+	}
+	return &Coder{verbs: cfg.Verbs, actors: cfg.Actors, codes: cfg.Codes}, nil
+}
+
+// Code codes every sentence of a. It returns the events sorted by sentence
+// and offset, the quotes, and the named entities it recognised.
+func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
+	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}}
+	analyses := make([]*sentence, len(sents))
+	for i, s := range sents {
+		analyses[i] = d.analyse(s)
+	}
+	d.focusCountry = d.topFocus()
+	var events []event.Event
+	var entities []event.Entity
+	for _, s := range analyses {
+		events = append(events, d.events(s)...)
+		entities = append(entities, s.entities()...)
+	}
+	sort.SliceStable(events, func(i, j int) bool {
+		if events[i].Sentence != events[j].Sentence {
+			return events[i].Sentence < events[j].Sentence
+		}
+		return events[i].Span.Start < events[j].Span.Start
+	})
+	return events, nil, entities
+}
+
+// doc is the state of coding one article: names learned so far, the last
+// person named, and how often each country is mentioned.
+type doc struct {
+	c            *Coder
+	a            *event.Article
+	learned      map[string]*phraseActor // lower-cased name → actor
+	lastPerson   *phraseActor
+	focus        map[string]int
+	focusCountry string
+}
+
+func (d *doc) topFocus() string {
+	best, n := "", 0
+	for k, v := range d.focus {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// entry returns the code table's entry for a CAMEO code.
+func (c *Coder) entry(code string) (cameo.Entry, bool) {
+	return c.codes.Lookup(cameo.Code(code))
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

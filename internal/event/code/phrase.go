@@ -1,0 +1,238 @@
+package code
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/annals-project/annals/internal/actor"
+	"github.com/annals-project/annals/internal/event"
+)
+
+// phrase is an actor phrase: a run of tokens that names one actor,
+// "Kazakhstan President Kassym-Jomart Tokayev", "the Iranian Foreign
+// Ministry official", "security forces".
+type phrase struct {
+	from, to int // token range [from, to)
+	kind     actor.Kind
+	demonym  bool
+	actor    *phraseActor
+}
+
+// phraseActor is the actor a phrase names.
+type phraseActor struct {
+	event.Actor
+	person bool
+	group  bool // a collective noun or plural: "protesters", "police"
+}
+
+// segment is one dictionary or learned match, by token range.
+type segment struct {
+	from, to int
+	entry    actor.Entry
+	learned  *phraseActor
+}
+
+// notNames are capitalised words that never start or continue a personal
+// name after a title.
+var notNames = set("the", "a", "an", "on", "in", "of", "and", "or", "but", "said", "says", "told",
+	"has", "have", "had", "was", "were", "is", "are", "will", "would", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "this",
+	"that", "it", "he", "she", "they", "we", "i")
+
+func (d *doc) findPhrases(st *sentence) {
+	n := len(st.toks)
+	st.phraseAt = make([]int, n)
+	for i := range st.phraseAt {
+		st.phraseAt[i] = -1
+	}
+	startTok := make(map[int]int, n)
+	endTok := make(map[int]int, n)
+	for i, t := range st.toks {
+		startTok[t.span.Start] = i
+		endTok[t.span.End] = i + 1
+	}
+	var segs []segment
+	covered := make([]bool, n)
+	for _, m := range d.c.actors.Match(st.text, st.s.Span, d.a.Anchor, nil) {
+		from, ok1 := startTok[m.Span.Start]
+		to, ok2 := endTok[m.Span.End]
+		if !ok1 || !ok2 || to <= from || len(m.Entries) == 0 {
+			continue
+		}
+		segs = append(segs, segment{from: from, to: to, entry: m.Entries[0]})
+		for k := from; k < to; k++ {
+			covered[k] = true
+		}
+	}
+	// Names learned earlier in the document: "Tokayev", "Josep Borrell".
+	for i := 0; i < n; i++ {
+		if covered[i] || !st.toks[i].cap {
+			continue
+		}
+		for w := 3; w >= 1; w-- {
+			if i+w > n {
+				continue
+			}
+			sp := event.Span{Start: st.toks[i].span.Start, End: st.toks[i+w-1].span.End}
+			if a, ok := d.learned[lower(sp.Of(st.text))]; ok {
+				segs = append(segs, segment{from: i, to: i + w, learned: a})
+				for k := i; k < i+w; k++ {
+					covered[k] = true
+				}
+				i += w - 1
+				break
+			}
+		}
+	}
+	// Pronouns for the last person named.
+	if d.lastPerson != nil {
+		for i := 0; i < n; i++ {
+			if !covered[i] && personPronouns[st.toks[i].low] {
+				segs = append(segs, segment{from: i, to: i + 1, learned: d.lastPerson})
+				covered[i] = true
+			}
+		}
+	}
+	sort.Slice(segs, func(i, j int) bool { return segs[i].from < segs[j].from })
+
+	for i := 0; i < len(segs); {
+		j := i + 1
+		to := segs[i].to
+		for j < len(segs) {
+			next := segs[j]
+			if next.from == to && segs[j-1].learned == nil && next.learned == nil {
+				to = next.to
+				j++
+				continue
+			}
+			// "the administration of Kazakhstan": an agent of a country.
+			if next.from == to+1 && st.toks[to].low == "of" && next.entry.Kind == actor.Country &&
+				segs[j-1].entry.Kind == actor.Agent && !next.entry.Demonym {
+				to = next.to
+				j++
+				continue
+			}
+			break
+		}
+		group := segs[i:j]
+		// A personal name after a title or a country: capitalised words
+		// that no dictionary knows.
+		nameFrom := to
+		last := group[len(group)-1]
+		if last.learned == nil && (last.entry.Title || last.entry.Kind == actor.Country || last.entry.Kind == actor.Org) {
+			for to < n && to-nameFrom < 4 && st.toks[to].cap && st.toks[to].word && !covered[to] && !notNames[st.toks[to].low] {
+				to++
+			}
+			// A name needs a title before it, or two words after a bare
+			// country ("Iran Foreign Ministry" is not a name).
+			if !last.entry.Title && to-nameFrom < 2 {
+				to = nameFrom
+			}
+		}
+		p := d.resolve(st, group, nameFrom, to)
+		idx := len(st.phrases)
+		st.phrases = append(st.phrases, p)
+		for k := p.from; k < p.to; k++ {
+			st.phraseAt[k] = idx
+		}
+		i = j
+	}
+}
+
+// resolve turns a group of adjacent segments, with personal-name tokens
+// [nameFrom, to), into one phrase and its actor, and learns the name.
+func (d *doc) resolve(st *sentence, group []segment, nameFrom, to int) *phrase {
+	p := &phrase{from: group[0].from, to: to}
+	if group[0].learned != nil && len(group) == 1 {
+		p.kind = actor.Person
+		a := *group[0].learned
+		a.Span = event.Span{Start: st.toks[p.from].span.Start, End: st.toks[p.to-1].span.End}
+		a.Text = a.Span.Of(st.text)
+		p.actor = &a
+		if a.person {
+			d.lastPerson = group[0].learned
+		}
+		return p
+	}
+	var country, role, code, name string
+	person, group_ := false, false
+	for _, s := range group {
+		e := s.entry
+		if s.learned != nil {
+			country, role, code = s.learned.Country, s.learned.Role, s.learned.Code
+			continue
+		}
+		if p.kind == 0 || e.Kind != actor.Agent {
+			p.kind = e.Kind
+		}
+		switch e.Kind {
+		case actor.Country:
+			if country == "" {
+				country = e.Country
+				p.demonym = e.Demonym
+			}
+			if e.Plural && e.Demonym {
+				// "Iranians", "Kazakhs": the people.
+				role, group_ = "CVL", true
+			}
+		case actor.Metonym, actor.Region:
+			if country == "" {
+				country = e.Country
+			}
+			if e.Role != "" {
+				role = e.Role
+			}
+		case actor.Org:
+			if code == "" {
+				code, country = e.Code, e.Country
+				if role == "" {
+					role = e.Role
+				}
+			}
+		case actor.Person:
+			code, country, role, name, person = e.Code, e.Country, e.Role, e.Name, true
+		case actor.Agent:
+			if !person {
+				role = e.Role
+			}
+			group_ = group_ || e.Plural || e.Group
+		}
+	}
+	if nameFrom < to {
+		name = event.Span{Start: st.toks[nameFrom].span.Start, End: st.toks[to-1].span.End}.Of(st.text)
+		person = true
+	}
+	if code == "" {
+		code = country + role
+	} else if role != "" && len(code) == 3 {
+		code += role
+	}
+	sp := event.Span{Start: st.toks[p.from].span.Start, End: st.toks[p.to-1].span.End}
+	a := &phraseActor{
+		Actor:  event.Actor{Text: sp.Of(st.text), Code: code, Country: country, Role: role, Name: name, Span: sp},
+		person: person,
+		group:  group_,
+	}
+	// "the official", "the minister": the person last named in that role.
+	if country == "" && d.lastPerson != nil && role != "" && role == d.lastPerson.Role && p.from > 0 && st.toks[p.from-1].low == "the" {
+		a.Country, a.Code, a.Name, a.person = d.lastPerson.Country, d.lastPerson.Code, d.lastPerson.Name, true
+	}
+	p.actor = a
+	if country != "" && p.kind == actor.Country {
+		d.focus[country]++
+	}
+	if person && a.Code != "" && name != "" {
+		d.learn(name, a)
+		d.lastPerson = a
+	}
+	return p
+}
+
+// learn remembers a person's name and surname for later mentions.
+func (d *doc) learn(name string, a *phraseActor) {
+	d.learned[lower(name)] = a
+	if i := strings.LastIndexByte(name, ' '); i >= 0 && len(name)-i > 3 {
+		d.learned[lower(name[i+1:])] = a
+	}
+}

@@ -1,0 +1,87 @@
+package code
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-project/annals/internal/actor"
+	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/nlp"
+)
+
+// tok is one token of a sentence as the coder sees it.
+type tok struct {
+	span event.Span
+	low  string // lower-cased text
+	cap  bool   // starts with an upper-case letter
+	word bool   // starts with a letter or digit
+}
+
+// sentence is the analysis of one sentence: tokens, actor phrases and
+// event triggers.
+type sentence struct {
+	s       event.Sentence
+	text    string // the article's whole text
+	toks    []tok
+	phrases []*phrase
+	// phraseAt maps a token index to the phrase covering it, or -1.
+	phraseAt []int
+	triggers []trigger
+}
+
+// analyse tokenises a sentence and finds its actor phrases and triggers.
+func (d *doc) analyse(s event.Sentence) *sentence {
+	text := d.a.Text
+	st := &sentence{s: s, text: text}
+	for _, t := range nlp.Tokens(text, s.Span, nil) {
+		w := t.Span.Of(text)
+		r, _ := utf8.DecodeRuneInString(w)
+		st.toks = append(st.toks, tok{
+			span: t.Span,
+			low:  lower(w),
+			cap:  unicode.IsUpper(r),
+			word: unicode.IsLetter(r) || unicode.IsDigit(r),
+		})
+	}
+	d.findPhrases(st)
+	d.findTriggers(st)
+	return st
+}
+
+// low returns the lower-cased token i, or "" out of range.
+func (st *sentence) low(i int) string {
+	if i < 0 || i >= len(st.toks) {
+		return ""
+	}
+	return st.toks[i].low
+}
+
+// phraseOf returns the phrase covering token i, or nil.
+func (st *sentence) phraseOf(i int) *phrase {
+	if i < 0 || i >= len(st.phraseAt) || st.phraseAt[i] < 0 {
+		return nil
+	}
+	return st.phrases[st.phraseAt[i]]
+}
+
+// entities returns the named entities the analysis found.
+func (st *sentence) entities() []event.Entity {
+	var out []event.Entity
+	for _, p := range st.phrases {
+		if p.actor == nil || !st.toks[p.from].cap {
+			continue
+		}
+		typ := event.EntityOrg
+		switch {
+		case p.actor.person:
+			typ = event.EntityPerson
+		case p.kind == actor.Country && p.actor.Role == "" && !p.demonym:
+			typ = event.EntityPlace
+		case p.kind == actor.Country && p.demonym:
+			continue
+		}
+		sp := event.Span{Start: st.toks[p.from].span.Start, End: st.toks[p.to-1].span.End}
+		out = append(out, event.Entity{Text: sp.Of(st.text), Type: typ, Span: sp})
+	}
+	return out
+}

@@ -1,0 +1,254 @@
+package code
+
+// trigger is a pattern that matched in a sentence.
+type trigger struct {
+	i, end  int // token range: the trigger word through the last pattern word
+	p       *Pattern
+	target  int // token where the pattern's target slot starts, or -1
+	passive bool
+	// realis is false for acts that did not (yet) happen: negated,
+	// announced, asked for, conditional.
+	negated, irrealis bool
+	// speaker is the phrase index of the speaker when the trigger lies in
+	// reported speech, or -1.
+	speaker int
+}
+
+// findTriggers finds every pattern match in st and decides which of them
+// are real acts.
+func (d *doc) findTriggers(st *sentence) {
+	n := len(st.toks)
+	for i := 0; i < n; i++ {
+		if st.phraseAt[i] >= 0 || !st.toks[i].word {
+			continue
+		}
+		cands := d.c.verbs.triggers[st.toks[i].low]
+		if len(cands) == 0 {
+			continue
+		}
+		noun := st.nounContext(i)
+		var best *trigger
+		bestLen := -1
+		for _, p := range cands {
+			if p.Noun != noun && !(p.Noun && i == 0) {
+				continue
+			}
+			end, target, ok := d.matchWords(st, p, i)
+			if !ok {
+				continue
+			}
+			if l := end - i; l > bestLen || l == bestLen && len(p.Words) > len(best.p.Words) {
+				best, bestLen = &trigger{i: i, end: end, p: p, target: target, speaker: -1}, l
+			}
+		}
+		if best == nil {
+			continue
+		}
+		st.triggers = append(st.triggers, *best)
+		i = best.end - 1
+	}
+	d.modality(st)
+}
+
+// nounContext reports whether token i stands where a noun does: after a
+// determiner, a preposition, a possessive or a number, or at the start.
+func (st *sentence) nounContext(i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := st.toks[i-1]
+	switch {
+	case determiners[prev.low], prepositions[prev.low], prev.low == "'s", prev.low == "’s":
+		return true
+	case prev.word && prev.low[0] >= '0' && prev.low[0] <= '9':
+		return true
+	case st.phraseAt[i-1] >= 0:
+		// "Kazakh protests", "opposition rallies": an actor used as an
+		// adjective, unless it is the subject of a verb ("protesters
+		// clash"): plural nouns are the usual subjects.
+		return !st.phrases[st.phraseAt[i-1]].actor.group && !isVerbyForm(st.toks[i].low)
+	}
+	return false
+}
+
+// isVerbyForm reports forms that are verbs far more often than nouns.
+func isVerbyForm(w string) bool {
+	n := len(w)
+	return n > 3 && (w[n-2:] == "ed" || w[n-3:] == "ing")
+}
+
+// matchWords matches p's following words after token i. It returns the
+// end of the match and the token where the target slot starts.
+func (d *doc) matchWords(st *sentence, p *Pattern, i int) (end, target int, ok bool) {
+	n := len(st.toks)
+	j, target := i+1, -1
+	for k, w := range p.Words {
+		window := 4
+		if p.Target == k {
+			target, window = j, 10
+		}
+		found := -1
+		for g := j; g < n && g < j+window; g++ {
+			low := st.toks[g].low
+			if low == "." || low == ";" || low == ":" {
+				break
+			}
+			if d.c.verbs.isLemma(low, w.Lemma) {
+				found = g
+				break
+			}
+		}
+		if found < 0 {
+			if w.Optional {
+				continue
+			}
+			return 0, 0, false
+		}
+		j = found + 1
+	}
+	if p.Target == len(p.Words) {
+		target = j
+	}
+	return j, target, true
+}
+
+// modality marks negated and unreal triggers, passives, and the reported
+// speech each trigger lies in.
+func (d *doc) modality(st *sentence) {
+	irrealisFrom := -1 // everything after this token in the clause is unreal
+	speechFrom := -1
+	speaker := -1
+	for k := range st.triggers {
+		t := &st.triggers[k]
+		if irrealisFrom >= 0 && st.clauseBreakBetween(irrealisFrom, t.i) {
+			irrealisFrom = -1
+		}
+		if irrealisFrom >= 0 {
+			t.irrealis = true
+		}
+		if speechFrom >= 0 && t.i > speechFrom {
+			t.speaker = speaker
+		}
+		if !t.p.Noun {
+			st.verbModality(t)
+		} else {
+			t.irrealis = t.irrealis || st.background(t.i)
+		}
+		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
+			if irrealisFrom < 0 {
+				irrealisFrom = t.end
+			}
+		}
+		if t.p.Flags&FlagSpeech != 0 && !t.irrealis && !t.negated && speechFrom < 0 {
+			speechFrom = t.end
+			speaker = -2 // resolved when events are built
+		}
+	}
+	// Irrealis markers that are not triggers: "plans to", "in order to".
+	for k := range st.triggers {
+		t := &st.triggers[k]
+		if t.irrealis || t.p.Noun {
+			continue
+		}
+		if st.infinitiveUnreal(t.i) {
+			t.irrealis = true
+		}
+	}
+}
+
+// verbModality sets negation, modality and voice for a verb trigger.
+func (st *sentence) verbModality(t *trigger) {
+	for b := t.i - 1; b >= 0 && b >= t.i-4; b-- {
+		w := st.toks[b].low
+		if !st.toks[b].word && w != "n't" && w != "'ll" {
+			break
+		}
+		if st.phraseAt[b] >= 0 {
+			break
+		}
+		switch {
+		case negators[w]:
+			t.negated = true
+		case modals[w]:
+			t.irrealis = true
+		case beForms[w] && b == t.i-1 || beForms[w] && b == t.i-2 && isAdverb(st.toks[t.i-1].low):
+			if w != "'s" || hasEdForm(st.toks[t.i].low) {
+				t.passive = hasEdForm(st.toks[t.i].low) || isIrregularParticiple(st.toks[t.i].low)
+			}
+		}
+	}
+}
+
+func isAdverb(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" }
+
+func hasEdForm(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ed" }
+
+// isIrregularParticiple covers the participles of irregular verbs that
+// triggers often use.
+func isIrregularParticiple(w string) bool {
+	switch w {
+	case "shot", "hit", "held", "seized", "taken", "beaten", "killed", "hurt", "struck", "thrown",
+		"caught", "led", "sent", "brought", "driven", "fought", "met", "set", "given", "shut", "stolen",
+		"found", "told", "blown", "burnt", "sought", "overthrown", "forbidden", "withdrawn", "undertaken":
+		return true
+	}
+	return false
+}
+
+// infinitiveUnreal reports whether the verb at i is an infinitive governed
+// by a word of intent, appeal or purpose: "plans to visit", "urged them to
+// leave", "in order to quell".
+func (st *sentence) infinitiveUnreal(i int) bool {
+	if i == 0 || st.toks[i-1].low != "to" {
+		return false
+	}
+	for b := i - 2; b >= 0 && b >= i-8; b-- {
+		w := st.toks[b].low
+		if w == "." || w == ";" {
+			return false
+		}
+		if irrealis[w] || purpose[w] && b+1 < len(st.toks) && st.toks[b+1].low == "to" {
+			return true
+		}
+		switch w {
+		case "began", "begun", "started", "continued", "went", "moved", "managed", "used":
+			return false
+		}
+	}
+	return true
+}
+
+// governsInfinitive reports whether a verb trigger is followed by an
+// infinitive it governs as intent ("threatened to strike").
+func (st *sentence) governsInfinitive(t *trigger) bool {
+	if t.p.Noun {
+		return false
+	}
+	return irrealis[st.toks[t.i].low] && t.end < len(st.toks) && st.toks[t.end].low == "to"
+}
+
+// clauseBreakBetween reports a hard clause boundary between tokens a and b.
+func (st *sentence) clauseBreakBetween(a, b int) bool {
+	for k := a; k < b && k < len(st.toks); k++ {
+		switch st.toks[k].low {
+		case ";", "but", "while", "whereas", "although", "meanwhile":
+			return true
+		}
+	}
+	return false
+}
+
+// background reports whether a nominal event at i is an old one: "last
+// year's protests", "the 2019 attack".
+func (st *sentence) background(i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		w := st.toks[b].low
+		if backgroundMarkers[w] {
+			return true
+		}
+		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
+			return true
+		}
+	}
+	return false
+}
