@@ -45,6 +45,7 @@ type token struct {
 	connector  bool // a lower-case word that may sit inside a name ("de", "of", "al-")
 	hyphen     int  // offset of the first hyphen, or -1
 	gap        byte // ',' or '(' when that punctuation comes before the next token, else 0
+	poss       bool // a possessive or clitic was cut off ("Yala's")
 }
 
 // Find appends to dst the place names it finds in text[span], in text
@@ -170,7 +171,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			return e.tok - i + 1, m, true
 		}
 		m.Place = g.places[(*cands)[0].i]
-		if multi || g.acceptWord(t, key, (*cands)[0].i, cued(text, toks, i, e.tok)) {
+		if multi || g.acceptWord(text, toks, i, key, (*cands)[0], cued(text, toks, i, e.tok)) {
 			return e.tok - i + 1, m, true
 		}
 		return 1, Mention{}, false
@@ -182,7 +183,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 		if g.index.find(key) >= 0 {
 			*cands = g.candidates((*cands)[:0], key)
 			m := Mention{Span: event.Span{Start: t.start, End: t.hyphen}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
-			if g.acceptWord(t, key, (*cands)[0].i, cued(text, toks, i, i)) {
+			if g.acceptWord(text, toks, i, key, (*cands)[0], cued(text, toks, i, i)) {
 				return 1, m, true
 			}
 		}
@@ -190,14 +191,16 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 	return 0, Mention{}, false
 }
 
-// acceptWord decides whether a lone word names place best without a
-// qualifier; cue reports a locative word next to it ("in Chibok", "Magam
-// town"), which admits a village of any size (GeoNames gives many none).
-func (g *Gazetteer) acceptWord(t token, key []byte, best int32, cue bool) bool {
+// acceptWord decides whether the lone word toks[i] (key) names place best
+// without a qualifier; cue reports a locative word next to it ("in
+// Chibok", "Magam town"), which admits a village of any size (GeoNames
+// gives many none).
+func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, best cand, cue bool) bool {
+	t := toks[i]
 	if g.stop[string(key)] {
 		return false
 	}
-	p := &g.places[best]
+	p := &g.places[best.i]
 	if p.Kind == Country {
 		return true
 	}
@@ -205,16 +208,33 @@ func (g *Gazetteer) acceptWord(t token, key []byte, best int32, cue bool) bool {
 		// "UN", "AP", "EU", "AFP": acronyms, not towns.
 		return false
 	}
-	if p.Kind == Admin1 || g.flags[best]&flagCapital != 0 {
-		return true
+	if g.inName(text, toks, i) {
+		// "Tony Blair", "Michael Howard": part of a longer name that is
+		// not a place.
+		return false
 	}
-	if cue {
+	switch {
+	case p.Kind == Admin1, g.flags[best.i]&flagCapital != 0 && best.primary, cue:
 		return true
-	}
-	if t.initial {
+	case !best.primary, t.initial:
+		// Alternate names ("Dacca", "Google") and sentence openers
+		// must name a city.
 		return p.Population >= minInitialPopulation
 	}
 	return p.Population >= minPopulation
+}
+
+// inName reports whether toks[i] is joined to a capitalised word that is
+// not a stop word ("President", "Police", "In").
+func (g *Gazetteer) inName(text string, toks []token, i int) bool {
+	var arr [32]byte
+	if i > 0 && toks[i-1].join && toks[i-1].upper && !toks[i-1].poss && !g.stop[string(appendKey(arr[:0], text[toks[i-1].start:toks[i-1].end]))] {
+		return true
+	}
+	if i+1 < len(toks) && toks[i].join && !toks[i].poss && toks[i+1].upper && !g.stop[string(appendKey(arr[:0], text[toks[i+1].start:toks[i+1].end]))] {
+		return true
+	}
+	return false
 }
 
 // cued reports whether the name toks[first..last] has a locative word
@@ -224,14 +244,18 @@ func cued(text string, toks []token, first, last int) bool {
 	if first > 0 && toks[first-1].join && !toks[first-1].upper {
 		switch text[toks[first-1].start:toks[first-1].end] {
 		case "in", "near", "at", "outside", "around", "into", "from", "to", "toward", "towards", "across", "through",
-			"of", "inside", "within", "between", "nearby", "entered", "captured", "seized", "shelled", "bombed", "besieged":
+			"of", "inside", "within", "between", "nearby", "entered", "captured", "seized", "shelled", "bombed", "besieged",
+			"eastern", "western", "northern", "southern", "central", "rural", "downtown", "northeastern", "northwestern",
+			"southeastern", "southwestern":
 			return true
 		}
 	}
-	if last+1 < len(toks) && toks[last].join && !toks[last+1].upper {
-		switch text[toks[last+1].start:toks[last+1].end] {
+	if last+1 < len(toks) && toks[last].join && !toks[last].poss {
+		var arr [24]byte
+		switch string(appendKey(arr[:0], text[toks[last+1].start:toks[last+1].end])) {
 		case "town", "village", "city", "district", "province", "region", "area", "areas", "camp", "county", "governorate",
-			"upazila", "municipality", "neighbourhood", "neighborhood", "local", "township", "settlement", "suburb", "prefecture", "state":
+			"upazila", "municipality", "neighbourhood", "neighborhood", "local", "township", "settlement", "suburb", "prefecture",
+			"state", "refugee", "countryside", "outskirts", "division", "oblast", "valley":
 			return true
 		}
 	}
@@ -367,13 +391,18 @@ func tokenize(text string, span event.Span, toks []token) []token {
 			break
 		}
 		t.end = j
-		// Drop a possessive 's.
-		if w := text[t.start:t.end]; len(w) > 3 {
-			switch {
-			case w[len(w)-2:] == "'s":
-				t.end -= 2
-			case len(w) > 5 && w[len(w)-4:] == "’s":
-				t.end -= 4
+		// Drop a possessive 's and the clitic of a contraction ("I've").
+		if w := text[t.start:t.end]; len(w) > 2 {
+			if k := strings.LastIndexAny(w, "'’"); k > 0 {
+				q := 1
+				if w[k] != '\'' {
+					q = len("’")
+				}
+				switch w[k+q:] {
+				case "s", "ve", "ll", "re", "d", "m", "t":
+					t.end = t.start + k
+					t.poss = true
+				}
 			}
 		}
 		if t.hyphen >= t.end {

@@ -389,8 +389,9 @@ func (g *Gazetteer) basePrior(i int32) float32 {
 
 // A cand is one place a key names, with its rank among the key's places.
 type cand struct {
-	i    int32
-	rank float32
+	i       int32
+	rank    float32
+	primary bool // the key is the place's main name
 }
 
 // candidates appends the places named key to dst, best first by rank.
@@ -401,7 +402,7 @@ func (g *Gazetteer) candidates(dst []cand, key []byte) []cand {
 	}
 	start := len(dst)
 	for e := g.head[entry]; e >= 0; e = g.next[e] {
-		dst = append(dst, cand{i: g.cand[e], rank: float32(g.primary[e])})
+		dst = append(dst, cand{i: g.cand[e], primary: g.primary[e] != 0})
 	}
 	list := dst[start:]
 	if len(list) == 1 {
@@ -409,7 +410,7 @@ func (g *Gazetteer) candidates(dst []cand, key []byte) []cand {
 		return dst
 	}
 	for k := range list {
-		list[k].rank = g.rank(list[k].i, list[k].rank != 0, list)
+		list[k].rank = g.rank(list[k].i, list[k].primary, list)
 	}
 	slices.SortFunc(list, func(a, b cand) int {
 		switch {

@@ -18,7 +18,8 @@ type Context struct {
 // from about 1 for a village to 4 for a country).
 const (
 	focusWeight   = 2.0 // times the candidate country's focus weight
-	containBonus  = 3.0 // a nearby name contains the candidate or the reverse
+	containBonus  = 3.0 // a nearby region contains the candidate or the reverse
+	countryBonus  = 0.5 // a nearby country contains the candidate or the reverse
 	nearBonus     = 2.0 // a nearby city is within nearKm
 	nearKm        = 100.0
 	earthRadiusKm = 6371.0
@@ -65,11 +66,11 @@ func (g *Gazetteer) choose(cands []cand, focus map[string]float64, near [][]cand
 	return best
 }
 
-// related scores how place c relates to place q: containment either way,
-// or two cities near each other.
+// related scores how place c relates to place q: the same place,
+// containment either way, or two cities near each other.
 func (g *Gazetteer) related(c, q int32) float64 {
 	if c == q {
-		return 0
+		return containBonus
 	}
 	pc, pq := &g.places[c], &g.places[q]
 	if pc.Country != pq.Country {
@@ -77,7 +78,7 @@ func (g *Gazetteer) related(c, q int32) float64 {
 	}
 	switch {
 	case pq.Kind == Country || pc.Kind == Country:
-		return containBonus
+		return countryBonus
 	case pq.Kind == Admin1 && g.admin[c] == q, pc.Kind == Admin1 && g.admin[q] == c:
 		return containBonus
 	case pq.Kind == City && pc.Kind == City && distanceKm(pc.Lat, pc.Lon, pq.Lat, pq.Lon) <= nearKm:
