@@ -125,7 +125,7 @@ func decode(raw []byte, contentType string) (string, []string, error) {
 			repairs = append(repairs, "decoded from "+name)
 		}
 	}
-	if bytes.IndexByte(raw, 0) >= 0 {
+	if binary(raw) {
 		return "", nil, fmt.Errorf("%w: binary data", ErrNotHTML)
 	}
 	if !utf8.Valid(raw) {
@@ -133,6 +133,17 @@ func decode(raw []byte, contentType string) (string, []string, error) {
 		repairs = append(repairs, "invalid UTF-8 replaced")
 	}
 	return string(raw), repairs, nil
+}
+
+// binary reports whether raw looks like binary data rather than text: a
+// NUL byte near the start, or more than a few of them anywhere. (Real
+// pages do carry the odd stray NUL, which the HTML parser replaces.)
+func binary(raw []byte) bool {
+	head := raw[:min(len(raw), 1024)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	return bytes.Count(raw, []byte{0}) > len(raw)/1000
 }
 
 // dropTitle removes a leading heading that repeats the page title: it is

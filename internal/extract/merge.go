@@ -167,14 +167,22 @@ const linkShareMax = 0.7
 
 // dropLinks removes blocks that are mostly link text (lists of related
 // stories, "read more" teasers, tag clouds), then any headings left at
-// the end with nothing under them.
+// the end with nothing under them. A page that is mostly links (an index
+// page) is left as it is: dropping would leave next to nothing.
 func dropLinks(pieces []piece, pg *page) []piece {
-	out := pieces[:0]
+	out := make([]piece, 0, len(pieces))
+	var all, kept int
 	for _, p := range pieces {
-		if p.pos >= 0 && pg.linkShare(p.pos, p.pos+keyLen(p.text)) >= linkShareMax {
+		n := keyLen(p.text)
+		all += n
+		if p.pos >= 0 && pg.linkShare(p.pos, p.pos+n) >= linkShareMax {
 			continue
 		}
+		kept += n
 		out = append(out, p)
+	}
+	if kept*5 < all {
+		return pieces
 	}
 	for len(out) > 0 && out[len(out)-1].kind == event.BlockHeading {
 		out = out[:len(out)-1]

@@ -174,8 +174,8 @@ const monthPattern = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 var (
 	// mdyRE matches "January 7, 2022" and "Jan. 7 2022".
 	mdyRE = regexp.MustCompile(`\b(` + monthPattern + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
-	// dmyRE matches "7 January 2022" and "7th Jan, 2022".
-	dmyRE = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthPattern + `),?\s+((?:19|20)\d\d)\b`)
+	// dmyRE matches "7 January 2022", "7th Jan, 2022" and "7. April 2022".
+	dmyRE = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(` + monthPattern + `),?\s+((?:19|20)\d\d)\b`)
 	// isoRE matches "2022-01-07".
 	isoRE = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
 	// updatedRE marks a dateline that gives the last update, not the

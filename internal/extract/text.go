@@ -25,7 +25,6 @@ type piece struct {
 type lineBuilder struct {
 	b     strings.Builder
 	space bool
-	kind  event.BlockKind
 }
 
 // add appends s to the line.
