@@ -119,7 +119,7 @@ func chunkEnd(text string, start, limit int) int {
 }
 
 // ends lists where a window may end: token index and key length.
-type end struct{ tok, keyLen int }
+type winEnd struct{ tok, keyLen int }
 
 // match tries the windows starting at toks[i], longest first. It returns
 // the number of tokens consumed (0: none, move on) and the mention, if any.
@@ -136,8 +136,8 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			break
 		}
 	}
-	var endsArr [maxWindow]end
-	ends := append(endsArr[:0], end{i, len(b)})
+	var endsArr [maxWindow]winEnd
+	ends := append(endsArr[:0], winEnd{i, len(b)})
 	if maxw := int(g.prefix[string(first)]); maxw > 1 {
 		words := 1 + countSpaces(b)
 		for j := i + 1; j < len(toks) && j-i < maxWindow && toks[j-1].join && words < maxw; j++ {
@@ -149,7 +149,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			b = appendKey(b, text[u.start:u.end])
 			words = 1 + countSpaces(b)
 			if (u.upper || u.hyphen > 0) && words <= maxw {
-				ends = append(ends, end{j, len(b)})
+				ends = append(ends, winEnd{j, len(b)})
 			}
 		}
 	}

@@ -224,3 +224,26 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(ms)), "mentions")
 }
+
+func TestConcurrent(t *testing.T) {
+	g := MustDefault(t)
+	text := "ALMATY, Kazakhstan — Police in Almaty and Paris, Texas, said Georgia and Kyiv-based groups met."
+	want := found(text, g.Locate(text, g.Find(text, event.Span{End: len(text)}, nil)))
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			var got []string
+			for range 50 {
+				got = found(text, g.Locate(text, g.Find(text, event.Span{End: len(text)}, nil)))
+				g.Focus(text)
+				g.Lookup("Springfield")
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("concurrent Find/Locate mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
