@@ -3,6 +3,7 @@ package actor
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/annals-project/annals/internal/event"
@@ -31,6 +32,9 @@ type phrase struct {
 	// persons: every entry is a dated Person (a former office-holder
 	// becomes an ELI entry).
 	persons bool
+	// repeats: two entries differ only in their term or office (a person
+	// who held several offices), so a dated match keeps one of each.
+	repeats bool
 }
 
 type scratch struct {
@@ -60,7 +64,7 @@ func (b *builder) index() *Dictionary {
 			it := b.items[i]
 			dup := -1
 			for j := int(start); j < len(d.entries); j++ {
-				if d.entries[j] == it.entry {
+				if sameEntry(&d.entries[j], &it.entry) {
 					dup = j
 					break
 				}
@@ -88,6 +92,11 @@ func (b *builder) index() *Dictionary {
 			}
 			if e.Kind != Person {
 				p.persons = false
+			}
+			for k := int(start); k < j; k++ {
+				if sameActor(&d.entries[k], e) {
+					p.repeats = true
+				}
 			}
 		}
 		p.lo, p.hi = start, int32(len(d.entries))
@@ -211,6 +220,19 @@ func (d *Dictionary) former(p phrase, date event.Date) (Entry, bool) {
 	e.Role = "ELI"
 	e.Code = e.Country + "ELI"
 	return e, true
+}
+
+// sameEntry reports whether two entries mean the same, up to the case of
+// their names ("soldier", "Soldier").
+func sameEntry(a, b *Entry) bool {
+	x, y := *a, *b
+	x.Name, y.Name = "", ""
+	return x == y && strings.EqualFold(a.Name, b.Name)
+}
+
+// sameActor reports whether two entries code the same actor.
+func sameActor(a, b *Entry) bool {
+	return a.Code == b.Code && a.Kind == b.Kind && a.Name == b.Name && a.Plural == b.Plural
 }
 
 // loosest merges two case patterns word by word, keeping the weaker

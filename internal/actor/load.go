@@ -112,6 +112,7 @@ func (b *builder) errorf(file string, line int, format string, args ...any) {
 func (b *builder) parseFile(name, data string) {
 	format := ""
 	line := 0
+	early := false // data before the !format line was reported
 	for len(data) > 0 {
 		line++
 		var text string
@@ -157,8 +158,10 @@ func (b *builder) parseFile(name, data string) {
 		}
 		switch format {
 		case "":
-			b.errorf(name, line, "data before the !format line")
-			format = "-"
+			if !early {
+				b.errorf(name, line, "data before the !format line")
+				early = true
+			}
 		case "-":
 			// The format is unknown; its lines were reported once.
 		case "countries":
@@ -173,7 +176,7 @@ func (b *builder) parseFile(name, data string) {
 			b.person(name, line, fields)
 		}
 	}
-	if format == "" {
+	if format == "" && !early {
 		b.errorf(name, line+boolInt(line == 0), "no !format line")
 	}
 }

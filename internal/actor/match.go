@@ -85,24 +85,30 @@ func (d *Dictionary) choose(p phrase, toks []token, date event.Date) []Entry {
 	if p.plain {
 		return d.entries[p.lo:p.hi:p.hi]
 	}
-	all := true
-	for i := p.lo; i < p.hi; i++ {
-		if !d.fits(i, toks, date) {
-			all = false
-			break
-		}
+	all := !p.repeats || date.IsZero()
+	for i := p.lo; i < p.hi && all; i++ {
+		all = d.fits(i, toks, date)
 	}
 	if all {
 		return d.entries[p.lo:p.hi:p.hi]
 	}
 	var out []Entry
 	cased := false
+next:
 	for i := p.lo; i < p.hi; i++ {
-		if d.fits(i, toks, date) {
-			out = append(out, d.entries[i])
-		} else if casesFit(d.patterns[i], toks) {
-			cased = true
+		if !d.fits(i, toks, date) {
+			cased = cased || casesFit(d.patterns[i], toks)
+			continue
 		}
+		e := &d.entries[i]
+		if !date.IsZero() {
+			for j := range out {
+				if sameActor(&out[j], e) {
+					continue next // another term of the same office-holder
+				}
+			}
+		}
+		out = append(out, *e)
 	}
 	if len(out) == 0 && cased && p.persons {
 		if e, ok := d.former(p, date); ok {
