@@ -14,7 +14,7 @@ var locationPreps = set("in", "at", "near", "across", "throughout", "outside", "
 var nonStatementRoles = set("MED", "CVL", "")
 
 // events turns the triggers of one sentence into events.
-func (d *doc) events(st *sentence) []event.Event {
+func (d *doc) events(st *sentence, sc *sentenceContext) []event.Event {
 	var out []event.Event
 	var prevSources []*phraseActor
 	prevEnd := -1
@@ -50,7 +50,7 @@ func (d *doc) events(st *sentence) []event.Event {
 			sources = []*phraseActor{nil}
 		}
 		for _, src := range sources {
-			ev, ok := d.event(st, t, src, target)
+			ev, ok := d.event(st, sc, t, src, target)
 			if ok {
 				out = append(out, ev)
 			}
@@ -140,6 +140,19 @@ func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
 // target returns the trigger's target: at the pattern's target slot, or
 // the first participant after the trigger.
 func (st *sentence) target(t *trigger) *phraseActor {
+	if verbal(t.p.Code) && t.target < 0 {
+		// What a statement is about: the first participant or country
+		// named in what follows, through "that" and places.
+		for g := t.end; g < len(st.toks); g++ {
+			if st.toks[g].low == ";" {
+				break
+			}
+			if p := st.phraseOf(g); p != nil && p.actor != nil && (p.actor.Country != "" || p.actor.Code != "") {
+				return p.actor
+			}
+		}
+		return nil
+	}
 	from, max := t.end, 8
 	if t.target >= 0 {
 		from, max = t.target, 6
@@ -157,6 +170,14 @@ func (st *sentence) target(t *trigger) *phraseActor {
 		return p.actor
 	}
 	return nil
+}
+
+// verbal reports codes of what is said rather than done: statements,
+// appeals, intents, consultations, comments, disapproval, rejections,
+// threats (roots 01–05 and 09–13).
+func verbal(code string) bool {
+	r := code[:2]
+	return r <= "05" || r >= "09" && r <= "13"
 }
 
 // subject finds the subject of the verb at token i: the nearest actor
@@ -271,7 +292,7 @@ func protestGroup(a *phraseActor) bool {
 }
 
 // event builds one event record.
-func (d *doc) event(st *sentence, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
+func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
 	code := t.p.Code
 	if protestGroup(src) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") {
 		code = "145"
@@ -295,16 +316,17 @@ func (d *doc) event(st *sentence, t *trigger, src, tgt *phraseActor) (event.Even
 		Sentence:      st.s.Index,
 		Text:          st.s.Span.Of(st.text),
 		Span:          span,
-		Source:        d.actorOut(st, src, true),
-		Target:        d.actorOut(st, tgt, false),
+		Source:        d.actorOut(st.placeCountry(sc), src, true),
+		Target:        d.actorOut(st.placeCountry(sc), tgt, false),
 		CAMEO:         code,
 		Root:          e.Root,
 		QuadClass:     e.QuadClass,
 		Goldstein:     e.Goldstein,
 		PLOVER:        e.PLOVER,
 		PLOVERMode:    e.PLOVERMode,
-		Date:          d.a.Anchor,
-		DatePrecision: "anchor",
+		Date:          sc.date,
+		DatePrecision: sc.precision,
+		Location:      d.location(st, sc, t, src, tgt),
 		Confidence:    0.7,
 		Rule:          t.p.Rule,
 	}
@@ -315,7 +337,8 @@ func (d *doc) event(st *sentence, t *trigger, src, tgt *phraseActor) (event.Even
 		s := st.phrases[t.speaker].actor.Text
 		ev.Attribution = &s
 	}
-	ev.ACLEDType, ev.ACLEDSubtype = d.c.codes.ACLED(cameo.Code(code), d.acledContext(t, src, tgt))
+	setCounts(&ev, sc.counts)
+	ev.ACLEDType, ev.ACLEDSubtype = d.c.codes.ACLED(cameo.Code(code), d.acledContext(t, src, tgt, &ev))
 	return ev, true
 }
 
@@ -338,23 +361,29 @@ func (d *doc) mustEntry(code string) cameo.Entry {
 // actorOut copies an actor for output, giving a role without a country the
 // document's focus country. A missing source becomes the focus country
 // itself: an event in a country whose actor the text does not name.
-func (d *doc) actorOut(st *sentence, a *phraseActor, source bool) *event.Actor {
+func (d *doc) actorOut(here string, a *phraseActor, source bool) *event.Actor {
+	if here == "" {
+		here = d.focusCountry
+	}
 	if a == nil {
-		if !source || d.focusCountry == "" {
+		if !source || here == "" {
 			return nil
 		}
-		return &event.Actor{Code: d.focusCountry, Country: d.focusCountry}
+		return &event.Actor{Code: here, Country: here}
 	}
 	out := a.Actor
-	if out.Country == "" && d.focusCountry != "" && out.Role != "IGO" && out.Role != "NGO" {
-		out.Country = d.focusCountry
-		out.Code = d.focusCountry + out.Code
+	if out.Country == "" && here != "" && out.Role != "IGO" && out.Role != "NGO" {
+		out.Country = here
+		out.Code = here + out.Code
 	}
 	return &out
 }
 
-func (d *doc) acledContext(t *trigger, src, tgt *phraseActor) cameo.ACLEDContext {
+func (d *doc) acledContext(t *trigger, src, tgt *phraseActor, ev *event.Event) cameo.ACLEDContext {
 	var c cameo.ACLEDContext
+	if ev.Fatalities != nil {
+		c.Fatalities = *ev.Fatalities
+	}
 	if src != nil {
 		switch src.Role {
 		case "GOV", "MIL", "COP", "SPY":

@@ -8,6 +8,7 @@ import (
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/cameo"
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/geo"
 )
 
 // Config holds what a Coder codes with.
@@ -15,6 +16,9 @@ type Config struct {
 	Verbs  *Dictionary
 	Actors *actor.Dictionary
 	Codes  *cameo.Table
+	// Places geolocates events and tells which country a text is about;
+	// nil leaves events without a location.
+	Places *geo.Gazetteer
 }
 
 // A Coder codes the events of articles. It is safe for concurrent use.
@@ -22,6 +26,7 @@ type Coder struct {
 	verbs  *Dictionary
 	actors *actor.Dictionary
 	codes  *cameo.Table
+	places *geo.Gazetteer
 }
 
 // New returns a coder for cfg. Every field of cfg is required.
@@ -29,13 +34,14 @@ func New(cfg Config) (*Coder, error) {
 	if cfg.Verbs == nil || cfg.Actors == nil || cfg.Codes == nil {
 		return nil, fmt.Errorf("code: config needs verbs, actors and codes")
 	}
-	return &Coder{verbs: cfg.Verbs, actors: cfg.Actors, codes: cfg.Codes}, nil
+	return &Coder{verbs: cfg.Verbs, actors: cfg.Actors, codes: cfg.Codes, places: cfg.Places}, nil
 }
 
 // Code codes every sentence of a. It returns the events sorted by sentence
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
 	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}}
+	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
 	for i, s := range sents {
 		analyses[i] = d.analyse(s)
@@ -43,9 +49,20 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 	d.focusCountry = d.topFocus()
 	var events []event.Event
 	var entities []event.Entity
+	var prev *sentenceContext
+	prevBlock := -1
 	for _, s := range analyses {
-		events = append(events, d.events(s)...)
-		entities = append(entities, s.entities()...)
+		sc := d.context(s, prev, prevBlock)
+		evs := d.events(s, sc)
+		if len(evs) == 0 && len(events) > 0 && prevBlock == s.s.Block {
+			// "… clashed in the town. Two people were killed": figures in
+			// a sentence without events belong to the events before it.
+			d.addCounts(events, prev.sentence, sc.counts)
+		}
+		events = append(events, evs...)
+		entities = append(entities, s.entities(d.mentions)...)
+		prev, prevBlock = sc, s.s.Block
+		sc.sentence = s.s.Index
 	}
 	sort.SliceStable(events, func(i, j int) bool {
 		if events[i].Sentence != events[j].Sentence {
@@ -65,11 +82,28 @@ type doc struct {
 	lastPerson   *phraseActor
 	focus        map[string]int
 	focusCountry string
+	// mentions are the article's place names; placeFocus the countries
+	// they make it about.
+	mentions   []geo.Mention
+	placeFocus map[string]float64
 }
 
+// topFocus returns the country the document is about: the places it
+// names, weighted, plus the countries of its actors.
 func (d *doc) topFocus() string {
-	best, n := "", 0
+	score := map[string]float64{}
+	total := 0
+	for _, v := range d.focus {
+		total += v
+	}
 	for k, v := range d.focus {
+		score[k] += float64(v) / float64(total)
+	}
+	for k, v := range d.placeFocus {
+		score[k] += 1.5 * v
+	}
+	best, n := "", 0.0
+	for k, v := range score {
 		if v > n || v == n && k < best {
 			best, n = k, v
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/geo"
 )
 
 //go:embed data/verbs.txt data/irregular.txt
@@ -34,5 +35,9 @@ func Default() (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actor dictionary: %w", err)
 	}
-	return New(Config{Verbs: verbs, Actors: actors, Codes: codes})
+	places, err := geo.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	return New(Config{Verbs: verbs, Actors: actors, Codes: codes, Places: places})
 }

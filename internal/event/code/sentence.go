@@ -1,11 +1,13 @@
 package code
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/geo"
 	"github.com/annals-project/annals/internal/nlp"
 )
 
@@ -64,9 +66,15 @@ func (st *sentence) phraseOf(i int) *phrase {
 	return st.phrases[st.phraseAt[i]]
 }
 
-// entities returns the named entities the analysis found.
-func (st *sentence) entities() []event.Entity {
+// entities returns the named entities the analysis found: actor phrases
+// and the article's place names that lie in the sentence.
+func (st *sentence) entities(places []geo.Mention) []event.Entity {
 	var out []event.Entity
+	for _, m := range places {
+		if st.s.Span.Contains(m.Span) && st.phraseOf(st.tokAt(m.Span.Start)) == nil {
+			out = append(out, event.Entity{Text: m.Span.Of(st.text), Type: event.EntityPlace, Span: m.Span})
+		}
+	}
 	for _, p := range st.phrases {
 		if p.actor == nil || !st.toks[p.from].cap {
 			continue
@@ -83,5 +91,16 @@ func (st *sentence) entities() []event.Entity {
 		sp := event.Span{Start: st.toks[p.from].span.Start, End: st.toks[p.to-1].span.End}
 		out = append(out, event.Entity{Text: sp.Of(st.text), Type: typ, Span: sp})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
+}
+
+// tokAt returns the index of the token starting at byte off, or -1.
+func (st *sentence) tokAt(off int) int {
+	for i, t := range st.toks {
+		if t.span.Start == off {
+			return i
+		}
+	}
+	return -1
 }

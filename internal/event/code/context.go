@@ -1,0 +1,164 @@
+package code
+
+import (
+	"github.com/annals-project/annals/internal/count"
+	"github.com/annals-project/annals/internal/date"
+	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/geo"
+)
+
+// sentenceContext is what a sentence says about where, when and how many,
+// shared by the events coded in it.
+type sentenceContext struct {
+	places    []geo.Mention // place names in the sentence, in text order
+	date      event.Date
+	precision string
+	counts    count.Counts
+	sentence  int // the sentence's index
+}
+
+// findPlaces runs the gazetteer over the whole article once and records the
+// document's country focus from the places it names.
+func (d *doc) findPlaces() {
+	g := d.c.places
+	if g == nil {
+		return
+	}
+	ms := g.Find(d.a.Text, event.Span{Start: 0, End: len(d.a.Text)}, nil)
+	ms = g.Locate(d.a.Text, ms)
+	d.mentions = ms
+	d.placeFocus = g.Focus(d.a.Text, ms...)
+}
+
+// context builds the sentence context of st: its places, its date (or the
+// date carried from the previous sentence of the same block), its counts.
+func (d *doc) context(st *sentence, prev *sentenceContext, prevBlock int) *sentenceContext {
+	sc := &sentenceContext{}
+	for _, m := range d.mentions {
+		if st.s.Span.Contains(m.Span) {
+			sc.places = append(sc.places, m)
+		}
+	}
+	if e, ok := date.Sentence(st.text, st.s.Span, d.a.Anchor); ok && !e.Date.IsZero() {
+		sc.date, sc.precision = e.Date, string(e.Precision)
+	} else if prev != nil && prevBlock == st.s.Block && !prev.date.IsZero() && prev.precision != string(date.Fallback) {
+		sc.date, sc.precision = prev.date, prev.precision
+	} else {
+		sc.date, sc.precision = d.a.Anchor, string(date.Fallback)
+	}
+	ws := make([]string, len(st.toks))
+	for i, t := range st.toks {
+		ws[i] = t.low
+	}
+	sc.counts = count.Read(ws)
+	return sc
+}
+
+// placeCountry returns the country of the sentence's first place named
+// after a locative preposition ("protesters in Almaty"), or "".
+func (st *sentence) placeCountry(sc *sentenceContext) string {
+	for _, m := range sc.places {
+		if st.locative(m.Span) {
+			return m.Place.Country
+		}
+	}
+	return ""
+}
+
+// locative reports whether the place at sp follows a locative preposition.
+func (st *sentence) locative(sp event.Span) bool {
+	for i, t := range st.toks {
+		if t.span.Start == sp.Start {
+			for b := i - 1; b >= 0 && b >= i-3; b-- {
+				w := st.toks[b].low
+				if locationPreps[w] || w == "to" || w == "into" {
+					return true
+				}
+				if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// location picks the event's place: a place named after a locative
+// preposition in the sentence, nearest the trigger; else any place the
+// sentence names that is not one of the event's actors; else the
+// document's focus country.
+func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) *event.Location {
+	trig := st.toks[t.i].span.Start
+	best, bestDist := -1, 1<<30
+	for k, m := range sc.places {
+		if !st.locative(m.Span) {
+			continue
+		}
+		dist := m.Span.Start - trig
+		if dist < 0 {
+			dist = -dist + 40 // places after the trigger are likelier its own
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		for k, m := range sc.places {
+			if overlaps(src, m.Span) || overlaps(tgt, m.Span) {
+				continue
+			}
+			best = k
+			break
+		}
+	}
+	if best >= 0 {
+		return placeLocation(sc.places[best].Place, sc.places[best].Span)
+	}
+	if d.focusCountry != "" && d.c.places != nil {
+		if p, ok := d.c.places.Country(d.focusCountry); ok {
+			return placeLocation(p, event.Span{})
+		}
+	}
+	return nil
+}
+
+func overlaps(a *phraseActor, sp event.Span) bool {
+	return a != nil && a.Span.Start < sp.End && sp.Start < a.Span.End
+}
+
+func placeLocation(p geo.Place, sp event.Span) *event.Location {
+	prec := "city"
+	switch p.Kind {
+	case geo.Admin1:
+		prec = "admin1"
+	case geo.Country:
+		prec = "country"
+	}
+	return &event.Location{Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon,
+		Precision: prec, GeonameID: p.ID, Span: sp}
+}
+
+// addCounts gives the figures of a sentence without events to the events
+// of sentence index sent.
+func (d *doc) addCounts(events []event.Event, sent int, c count.Counts) {
+	for i := len(events) - 1; i >= 0 && events[i].Sentence == sent; i-- {
+		setCounts(&events[i], c)
+	}
+}
+
+// setCounts attaches figures to an event of the kind they fit: deaths and
+// injuries to material conflict, crowds to protests.
+func setCounts(e *event.Event, c count.Counts) {
+	if e.QuadClass == 4 {
+		if c.Killed != nil && (e.Fatalities == nil || *e.Fatalities < *c.Killed) {
+			e.Fatalities = c.Killed
+		}
+		if c.Injured != nil && (e.Injuries == nil || *e.Injuries < *c.Injured) {
+			e.Injuries = c.Injured
+		}
+	}
+	if e.Root == "14" && c.Crowd != nil {
+		e.Crowd = c.Crowd
+	}
+}
