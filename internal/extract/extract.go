@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	nurl "net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -74,6 +75,7 @@ func HTML(r io.Reader, opts Options) (*event.Article, error) {
 	content = resplit(doc, content, stream)
 	content = continuation(doc, content, stream)
 	content = dropLinks(content, pg)
+	content = dropTail(content)
 	pieces := merge(content, pg.embeds, pg.h1Pos)
 
 	a := &event.Article{
@@ -146,18 +148,25 @@ func binary(raw []byte) bool {
 	return bytes.Count(raw, []byte{0}) > len(raw)/1000
 }
 
-// dropTitle removes a leading heading that repeats the page title: it is
-// the headline, which Article.Title already holds, not body text.
+// dropTitle removes a heading among the first blocks that repeats the
+// page title: it is the headline, which Article.Title already holds, not
+// body text.
 func dropTitle(pieces []piece, title string) []piece {
-	if len(pieces) == 0 || pieces[0].kind != event.BlockHeading {
+	t := key(title)
+	if t == "" {
 		return pieces
 	}
-	h, t := key(pieces[0].text), key(title)
-	if h == "" || t == "" {
-		return pieces
-	}
-	if h == t || (strings.HasPrefix(t, h) && 2*len(h) >= len(t)) || strings.HasPrefix(h, t) {
-		return pieces[1:]
+	for i := 0; i < len(pieces) && i < 3; i++ {
+		if pieces[i].kind != event.BlockHeading {
+			continue
+		}
+		h := key(pieces[i].text)
+		if h == "" {
+			continue
+		}
+		if h == t || (strings.HasPrefix(t, h) && 2*len(h) >= len(t)) || strings.HasPrefix(h, t) {
+			return slices.Delete(pieces, i, i+1)
+		}
 	}
 	return pieces
 }

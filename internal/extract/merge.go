@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/annals-project/annals/internal/event"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -188,4 +189,24 @@ func dropLinks(pieces []piece, pg *page) []piece {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// tailRE matches the furniture that closes many article pages: copyright
+// lines, calls to follow, subscribe or share, comment-form notices.
+var tailRE = regexp.MustCompile(`(?i)^(?:copyright\b|©|\(c\) \d{4})|all rights reserved|^follow (?:us|@|\S+ on )|^(?:subscribe|sign up)\b|newsletters?\.?$|\bclick here\b|^(?:like|enjoyed?) this (?:story|article)|share (?:it|this)(?: story| article)? with|^you must (?:be )?log(?:ged)? ?in\b|^(?:advertisement|related|read more|more from|listen)\b`)
+
+// maxTailRunes bounds the length of a closing block dropTail may remove.
+const maxTailRunes = 200
+
+// dropTail removes closing page furniture from the end of the text.
+func dropTail(pieces []piece) []piece {
+	for len(pieces) > 1 {
+		p := pieces[len(pieces)-1]
+		if p.kind == event.BlockSignature || p.kind == event.BlockPost || p.kind == event.BlockCaption ||
+			runeCount(p.text) > maxTailRunes || !tailRE.MatchString(p.text) {
+			break
+		}
+		pieces = pieces[:len(pieces)-1]
+	}
+	return pieces
 }
