@@ -26,10 +26,11 @@ type Match struct {
 // Possessives ("Iran's", "protesters'") and accents ("Cote d'Ivoire") are
 // normalised; agents match in singular and plural.
 //
-// A non-zero date keeps only the dated entries (office-holders) whose term
-// covers it; a person whose every term had ended by then is returned as a
-// former official, with role ELI. A zero date keeps every entry. A span
-// outside text is clipped to it.
+// A non-zero date keeps only the dated entries (office-holders, groups
+// whose role changed) whose term covers it; a person out of office after
+// an earlier term is returned as a former official, with role ELI. A zero
+// date keeps every meaning, with the latest term standing for an
+// office-holder's others. A span outside text is clipped to it.
 func (d *Dictionary) Match(text string, span event.Span, date event.Date, dst []Match) []Match {
 	start, end := span.Start, span.End
 	if start < 0 {
@@ -85,7 +86,7 @@ func (d *Dictionary) choose(p phrase, toks []token, date event.Date) []Entry {
 	if p.plain {
 		return d.entries[p.lo:p.hi:p.hi]
 	}
-	all := !p.repeats || date.IsZero()
+	all := !p.repeats
 	for i := p.lo; i < p.hi && all; i++ {
 		all = d.fits(i, toks, date)
 	}
@@ -101,11 +102,14 @@ next:
 			continue
 		}
 		e := &d.entries[i]
-		if !date.IsZero() {
-			for j := range out {
-				if sameActor(&out[j], e) {
-					continue next // another term of the same office-holder
+		for j := range out {
+			if sameActor(&out[j], e) {
+				// Another term of the same office-holder: without a date
+				// the latest stands for them all.
+				if date.IsZero() && dayNum(out[j].From) < dayNum(e.From) {
+					out[j] = *e
 				}
+				continue next
 			}
 		}
 		out = append(out, *e)
