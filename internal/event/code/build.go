@@ -14,8 +14,9 @@ var locationPreps = set("in", "at", "near", "across", "throughout", "outside", "
 var nonStatementRoles = set("MED", "CVL", "")
 
 // events turns the triggers of one sentence into events.
-func (d *doc) events(st *sentence, sc *sentenceContext) []event.Event {
+func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo) {
 	var out []event.Event
+	var info []evInfo
 	var prevSources []*phraseActor
 	prevEnd := -1
 	for k := range st.triggers {
@@ -53,10 +54,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) []event.Event {
 			ev, ok := d.event(st, sc, t, src, target)
 			if ok {
 				out = append(out, ev)
+				info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17"})
 			}
 		}
 	}
-	return out
+	return out, info
 }
 
 // sourceTok returns the first token of the phrase an actor came from.

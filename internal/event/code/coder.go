@@ -48,22 +48,25 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 	}
 	d.focusCountry = d.topFocus()
 	var events []event.Event
+	var info []evInfo
 	var entities []event.Entity
 	var prev *sentenceContext
 	prevBlock := -1
 	for _, s := range analyses {
 		sc := d.context(s, prev, prevBlock)
-		evs := d.events(s, sc)
+		evs, inf := d.events(s, sc)
 		if len(evs) == 0 && len(events) > 0 && prevBlock == s.s.Block {
 			// "… clashed in the town. Two people were killed": figures in
 			// a sentence without events belong to the events before it.
 			d.addCounts(events, prev.sentence, sc.counts)
 		}
 		events = append(events, evs...)
+		info = append(info, inf...)
 		entities = append(entities, s.entities(d.mentions)...)
 		prev, prevBlock = sc, s.s.Block
 		sc.sentence = s.s.Index
 	}
+	acledPass(events, info)
 	sort.SliceStable(events, func(i, j int) bool {
 		if events[i].Sentence != events[j].Sentence {
 			return events[i].Sentence < events[j].Sentence

@@ -1,0 +1,113 @@
+package code
+
+import "github.com/annals-project/annals/internal/event"
+
+// evInfo is what the ACLED pass needs to know of an event beyond its
+// record.
+type evInfo struct {
+	block   int
+	violent bool // the trigger is violence ({violent} or roots 17–20)
+}
+
+// ACLED sub-event types the pass assigns.
+const (
+	acledProtests  = "Protests"
+	acledRiots     = "Riots"
+	peaceful       = "Peaceful protest"
+	intervention   = "Protest with intervention"
+	excessiveForce = "Excessive force against protesters"
+	violentDemo    = "Violent demonstration"
+	mobViolence    = "Mob violence"
+)
+
+// stateForce reports the roles ACLED counts as state forces.
+func stateForce(a *event.Actor) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Role {
+	case "COP", "MIL", "SPY":
+		return true
+	}
+	return false
+}
+
+// armed reports roles of organised armed actors, whose violence is not
+// rioting.
+func armed(a *event.Actor) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Role {
+	case "COP", "MIL", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "IGO":
+		return true
+	}
+	return false
+}
+
+// acledPass types the events of each block the way ACLED types one
+// report: a protest the police broke up is a "Protest with intervention"
+// (or "Excessive force against protesters" when they killed), a protest
+// whose crowd turned violent a "Violent demonstration", violence by an
+// unorganised crowd outside a protest "Mob violence". The events that carry
+// the block's type get the highest confidence, so the block's main event
+// comes first.
+func acledPass(events []event.Event, info []evInfo) {
+	for start := 0; start < len(events); {
+		end := start
+		for end < len(events) && info[end].block == info[start].block {
+			end++
+		}
+		acledBlock(events[start:end], info[start:end])
+		start = end
+	}
+}
+
+func acledBlock(evs []event.Event, info []evInfo) {
+	protest, rioting, intervened, killedByState := false, false, false, false
+	for i, e := range evs {
+		if e.Root == "14" {
+			protest = true
+			if e.CAMEO[:3] == "145" {
+				rioting = true
+			}
+		}
+		if info[i].violent && !stateForce(e.Source) && !armed(e.Source) && e.Root != "14" {
+			rioting = rioting || protest
+		}
+	}
+	if !protest {
+		for i := range evs {
+			e := &evs[i]
+			if info[i].violent && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil && e.Source.Role != "GOV" {
+				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
+				e.Confidence = max(e.Confidence, 0.75)
+			}
+		}
+		return
+	}
+	for _, e := range evs {
+		if stateForce(e.Source) && e.QuadClass == 4 && e.Root != "14" {
+			intervened = true
+			if e.Fatalities != nil && *e.Fatalities > 0 {
+				killedByState = true
+			}
+		}
+	}
+	sub, typ := peaceful, acledProtests
+	switch {
+	case intervened && killedByState:
+		sub = excessiveForce
+	case intervened:
+		sub = intervention
+	case rioting:
+		sub, typ = violentDemo, acledRiots
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Root == "14" || e.QuadClass == 4 && (stateForce(e.Source) || info[i].violent) {
+			e.ACLEDType, e.ACLEDSubtype = typ, sub
+			e.Confidence = max(e.Confidence, 0.8)
+		}
+	}
+}
