@@ -155,13 +155,13 @@ func TestMatchReutersThroughput(t *testing.T) {
 // TestDictionarySize reports entry counts per file and the heap the
 // default dictionary holds, and keeps the heap under budget.
 func TestDictionarySize(t *testing.T) {
-	sub := dataFS(t)
-	names, err := fsGlob(sub)
+	paths, err := filepath.Glob(filepath.Join("data", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("data", name))
+	for _, path := range paths {
+		name := filepath.Base(path)
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -193,14 +193,4 @@ func TestDictionarySize(t *testing.T) {
 		t.Errorf("dictionary heap %d bytes, want < 30 MB", heap)
 	}
 	runtime.KeepAlive(d)
-}
-
-func dataFS(t *testing.T) string { t.Helper(); return "data" }
-
-func fsGlob(dir string) ([]string, error) {
-	m, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	for i := range m {
-		m[i] = filepath.Base(m[i])
-	}
-	return m, err
 }

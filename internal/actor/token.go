@@ -54,57 +54,60 @@ func tokenize(text string, start, end int, toks []token, key []byte) ([]token, [
 		}
 		t := token{start: i, kStart: len(key), firstUpper: unicode.IsUpper(r), allUpper: true, brk: brk}
 		brk = false
-		segLetters := 0 // letters since the token start or the last acronym dot
-		dots := 0
-		for i < end {
-			r, n = decode(text, i, end)
-			switch {
-			case isWordRune(r):
-				if unicode.IsLower(r) {
-					t.allUpper = false
-				}
-				key = foldAppend(key, r)
-				segLetters++
-				i += n
-				continue
-			case r == '.':
-				// Acronym dot: after a one-letter segment, and either more
-				// letters follow ("U.S") or the word already had a dot
-				// ("U.S.").
-				if segLetters == 1 && isLetterRune(text[t.start:], i-t.start) {
-					next, _ := decode(text, i+1, end)
-					if i+1 < end && isLetterRuneValue(next) || dots > 0 {
-						dots++
-						segLetters = 0
-						i++
-						continue
-					}
-				}
-			case isApostrophe(r):
-				next, nn := decode(text, i+n, end)
-				if i+n < end && isWordRune(next) && segLetters > 0 {
-					// A possessive "'s" ends the word and is dropped.
-					if (next == 's' || next == 'S') && !wordRuneAt(text, i+n+nn, end) {
-						t.end = i
-						t.kEnd = len(key)
-						toks = append(toks, t)
-						i += n + nn
-						goto next
-					}
-					key = append(key, '\'')
-					i += n
+		i, key = scanWord(text, i, end, &t, key)
+		toks = append(toks, t)
+	}
+	return toks, key
+}
+
+// scanWord reads the word starting at text[i], appending its normal form
+// to key and filling t's end and shape. It returns the index after the
+// word, past a dropped possessive "'s".
+func scanWord(text string, i, end int, t *token, key []byte) (int, []byte) {
+	segLetters := 0 // word runes since the word start or the last acronym dot
+	dots := 0
+	for i < end {
+		r, n := decode(text, i, end)
+		switch {
+		case isWordRune(r):
+			if unicode.IsLower(r) {
+				t.allUpper = false
+			}
+			key = foldAppend(key, r)
+			segLetters++
+			i += n
+			continue
+		case r == '.':
+			// An acronym dot follows a one-letter segment, and either more
+			// letters follow ("U.S") or the word already had a dot ("U.S.").
+			if segLetters == 1 && isLetterRune(text[t.start:], i-t.start) {
+				next, _ := decode(text, i+1, end)
+				if isLetterRuneValue(next) || dots > 0 {
+					dots++
 					segLetters = 0
+					i++
 					continue
 				}
 			}
-			break
+		case isApostrophe(r) && segLetters > 0:
+			next, nn := decode(text, i+n, end)
+			if !isWordRune(next) {
+				break
+			}
+			if (next == 's' || next == 'S') && !wordRuneAt(text, i+n+nn, end) {
+				// A possessive "'s" ends the word and is dropped.
+				t.end, t.kEnd = i, len(key)
+				return i + n + nn, key
+			}
+			key = append(key, '\'')
+			i += n
+			segLetters = 0
+			continue
 		}
-		t.end = i
-		t.kEnd = len(key)
-		toks = append(toks, t)
-	next:
+		break
 	}
-	return toks, key
+	t.end, t.kEnd = i, len(key)
+	return i, key
 }
 
 // decode returns the rune at text[i] (i < end), or 0 at or past end.
