@@ -82,3 +82,26 @@ func FuzzAbsolute(f *testing.F) {
 		}
 	})
 }
+
+func TestReference(t *testing.T) {
+	tests := []struct {
+		name, text, published, want string
+	}{
+		{"partial date after full", "A post dated March 3, 2024. On 5 March ministers met.", "", "2024-03-05"},
+		{"partial date too late", "A post dated March 3, 2024. On 5 June ministers met.", "", "2024-03-03"},
+		{"weekday does not move", "A post dated March 3, 2024. On Friday ministers met.", "", "2024-03-03"},
+		{"published anchor stays", "A post dated March 3, 2024. On 5 March ministers met.", "2024-03-04", "2024-03-04"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &event.Article{Text: tt.text}
+			if tt.published != "" {
+				a.Published, _ = event.ParseDate(tt.published)
+			}
+			date.Anchor(a, event.Date{})
+			if got := date.Reference(a).String(); got != tt.want {
+				t.Errorf("Reference(%q) = %s, want %s (anchor %s)", tt.text, got, tt.want, a.Anchor)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/cameo"
 	"github.com/annals-project/annals/internal/event"
+	"slices"
 )
 
 // locationPreps introduce a place, not a participant.
@@ -43,7 +44,10 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 					}
 				}
 			}
-			if len(sources) == 0 || nonStatementRoles[sources[0].Role] && !sources[0].person {
+			sources = slices.DeleteFunc(slices.Clone(sources), func(a *phraseActor) bool {
+				return nonStatementRoles[a.Role] && !a.person
+			})
+			if len(sources) == 0 {
 				continue
 			}
 		}
@@ -247,24 +251,28 @@ func (st *sentence) isObject(p *phrase) bool {
 	return st.toks[b].word && !st.toks[b].cap && (hasEdForm(w) || len(w) > 4 && w[len(w)-3:] == "ing")
 }
 
-// conjoined returns p's actor and those joined to it by "and" or commas:
-// "Iran and Russia", "France, Germany and Italy".
+// conjoined returns p's actor and those joined to it by "and", or by
+// commas in a list that ends with "and": "Iran and Russia", "France,
+// Germany and Italy". A phrase inside a prepositional phrase ("in
+// Kazakhstan, Saeed Khatibzadeh") is not part of the list.
 func (st *sentence) conjoined(p *phrase) []*phraseActor {
 	out := []*phraseActor{p.actor}
-	// Leftwards from p.
+	sawAnd := false
 	for q := p; q.from >= 2; {
 		sep := st.toks[q.from-1].low
-		if sep != "and" && sep != "," {
+		if sep != "and" && !(sep == "," && sawAnd) {
 			break
 		}
 		prev := st.phraseOf(q.from - 2)
-		if prev == nil {
+		if prev == nil || prev.from > 0 && prepositions[st.toks[prev.from-1].low] {
 			break
 		}
+		sawAnd = sawAnd || sep == "and"
 		out = append([]*phraseActor{prev.actor}, out...)
 		q = prev
 	}
-	// Rightwards.
+	var right []*phraseActor
+	ok := 0 // how many of right end a list closed by "and"
 	for q := p; q.to+1 < len(st.toks); {
 		sep := st.toks[q.to].low
 		if sep != "and" && sep != "," {
@@ -274,10 +282,14 @@ func (st *sentence) conjoined(p *phrase) []*phraseActor {
 		if next == nil {
 			break
 		}
-		out = append(out, next.actor)
+		right = append(right, next.actor)
+		if sep == "and" {
+			ok = len(right)
+			break
+		}
 		q = next
 	}
-	return out
+	return append(out, right[:ok]...)
 }
 
 // protestGroup reports whether an actor is a crowd whose violence is

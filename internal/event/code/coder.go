@@ -7,6 +7,7 @@ import (
 
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/date"
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/geo"
 )
@@ -41,6 +42,7 @@ func New(cfg Config) (*Coder, error) {
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
 	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}}
+	d.ref = date.Reference(a)
 	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
 	for i, s := range sents {
@@ -85,6 +87,8 @@ type doc struct {
 	lastPerson   *phraseActor
 	focus        map[string]int
 	focusCountry string
+	// ref is the date relative expressions resolve against.
+	ref event.Date
 	// mentions are the article's place names; placeFocus the countries
 	// they make it about.
 	mentions   []geo.Mention

@@ -39,7 +39,7 @@ func (d *doc) context(st *sentence, prev *sentenceContext, prevBlock int) *sente
 			sc.places = append(sc.places, m)
 		}
 	}
-	if e, ok := date.Sentence(st.text, st.s.Span, d.a.Anchor); ok && !e.Date.IsZero() {
+	if e, ok := date.Sentence(st.text, st.s.Span, d.ref); ok && !e.Date.IsZero() {
 		sc.date, sc.precision = e.Date, string(e.Precision)
 	} else if prev != nil && prevBlock == st.s.Block && !prev.date.IsZero() && prev.precision != string(date.Fallback) {
 		sc.date, sc.precision = prev.date, prev.precision

@@ -1,0 +1,114 @@
+package code_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/annals-project/annals/internal/date"
+	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/event/code"
+	"github.com/annals-project/annals/internal/extract"
+	"github.com/annals-project/annals/internal/nlp"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var defaultCoder = sync.OnceValues(code.Default)
+
+// MustCoder returns the built-in coder, loaded once for all tests.
+func MustCoder(tb testing.TB) *code.Coder {
+	tb.Helper()
+	c, err := defaultCoder()
+	if err != nil {
+		tb.Fatalf("code.Default: %v", err)
+	}
+	return c
+}
+
+// codeText codes a plain-text story anchored on anchor.
+func codeText(tb testing.TB, text, anchor string) []event.Event {
+	tb.Helper()
+	a := &event.Article{ID: "test", Text: text, Blocks: extract.Plain(text)}
+	var fallback event.Date
+	if anchor != "" {
+		d, err := event.ParseDate(anchor)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fallback = d
+	}
+	date.Anchor(a, fallback)
+	evs, _, _ := MustCoder(tb).Code(a, nlp.Sentences(a))
+	return evs
+}
+
+// summary is the line a txtar case expects for one event:
+// "SRC_COUNTRY SRC_ROLE -> TGT_COUNTRY TGT_ROLE ROOT", "-" for unknown.
+func summary(e event.Event) string {
+	side := func(a *event.Actor) string {
+		if a == nil {
+			return "- -"
+		}
+		return orDash(a.Country) + " " + orDash(a.Role)
+	}
+	return fmt.Sprintf("%s -> %s %s", side(e.Source), side(e.Target), e.Root)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// TestCases runs the coder's behaviour spec: testdata/*.txtar, each a
+// story (input.txt) and the events it must give (want.txt), or "none".
+// A case with a skip file documents a known gap: it is reported, not run.
+func TestCases(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skip("no txtar cases")
+	}
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string]string{}
+			for _, file := range ar.Files {
+				parts[file.Name] = string(file.Data)
+			}
+			if why, ok := parts["skip"]; ok {
+				t.Skipf("known gap: %s", strings.TrimSpace(why))
+			}
+			input, ok := parts["input.txt"]
+			if !ok {
+				t.Fatalf("%s: no input.txt", f)
+			}
+			var want []string
+			for _, l := range strings.Split(parts["want.txt"], "\n") {
+				if l = strings.Join(strings.Fields(l), " "); l != "" && l != "none" {
+					want = append(want, l)
+				}
+			}
+			var got []string
+			for _, e := range codeText(t, input, strings.TrimSpace(parts["anchor"])) {
+				got = append(got, summary(e))
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			got = slices.Compact(got)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("events of %q (-want +got):\n%s", strings.TrimSpace(input), diff)
+			}
+		})
+	}
+}
