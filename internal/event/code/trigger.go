@@ -30,7 +30,7 @@ func (d *doc) findTriggers(st *sentence) {
 		var best *trigger
 		bestLen := -1
 		for _, p := range cands {
-			if p.Noun != noun && !(p.Noun && i == 0) {
+			if p.Noun != noun && i != 0 {
 				continue
 			}
 			end, target, ok := d.matchWords(st, p, i)
