@@ -81,6 +81,9 @@ func (m *Main) ExitCode(err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		if err != errUsage {
+			fmt.Fprintf(m.Stderr, "annals: %v\n", err)
+		}
 		return 2
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(m.Stderr, "annals: %v\n", err)

@@ -18,8 +18,8 @@ func MustRun(tb testing.TB, stdin string, args ...string) (stdout, stderr string
 	tb.Helper()
 	var out, errb bytes.Buffer
 	m := &main.Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
-	err := m.Run(context.Background(), args)
-	return out.String(), errb.String(), m.ExitCode(err)
+	code = m.ExitCode(m.Run(context.Background(), args))
+	return out.String(), errb.String(), code
 }
 
 func writeFile(tb testing.TB, dir, name, content string) string {
@@ -114,7 +114,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad format", []string{"code", "--format", "xml", good}, 2, `--format "xml"`, 0},
 		{"bad date", []string{"code", "--published", "yesterday", good}, 2, "YYYY-MM-DD", 0},
 		{"missing file still codes the rest", []string{"code", "--format", "json", missing, good}, 1, "missing.txt", 1},
-		{"help", []string{"help", "code"}, 0, "--verbs", 0},
+		{"help", []string{"help", "code"}, 0, "-verbs file", 0},
 		{"version", []string{"version"}, 0, "", 0},
 	}
 	for _, tt := range tests {
