@@ -48,13 +48,6 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "get"
 // pronouns that may stand for the last person named.
 var personPronouns = set("he", "she")
 
-// clauseBreakers start a new clause inside a sentence.
-var clauseBreakers = set(";", "but", "while", "whereas", "although", "though", "because", "after",
-	"before", "when", "as", "since", "until", "if", "unless")
-
-// relativePronouns open a relative clause.
-var relativePronouns = set("who", "which", "whom", "whose")
-
 // backgroundMarkers before a nominal event say it is an old one.
 var backgroundMarkers = set("last", "previous", "earlier", "former", "past", "prior", "1990s",
 	"2000s", "anniversary", "since", "commemorate", "commemorating", "remember", "remembering")
