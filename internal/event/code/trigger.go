@@ -132,7 +132,7 @@ func (d *doc) modality(st *sentence) {
 		if !t.p.Noun {
 			st.verbModality(t)
 		} else {
-			t.irrealis = t.irrealis || st.background(t.i)
+			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k)
 		}
 		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
 			if irrealisFrom < 0 {
@@ -238,12 +238,44 @@ func (st *sentence) clauseBreakBetween(a, b int) bool {
 	return false
 }
 
+// objectOfEarlier reports whether the nominal trigger k is what an
+// earlier verb trigger of its clause acts on: "condemned the attack",
+// "claimed responsibility for the bombing". The sentence reports the
+// condemnation; the attack is coded where it is reported.
+func (st *sentence) objectOfEarlier(k int) bool {
+	t := st.triggers[k]
+	for j := k - 1; j >= 0; j-- {
+		v := st.triggers[j]
+		if v.p.Noun {
+			continue
+		}
+		if t.i-v.end <= 5 && !st.clauseBreakBetween(v.end, t.i) {
+			for g := v.end; g < t.i; g++ {
+				if st.toks[g].low == "," || st.toks[g].low == "." {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // background reports whether a nominal event at i is an old one: "last
-// year's protests", "the 2019 attack".
+// year's protests", "the 2019 attack", "after the attacks", "the Paris
+// attacks" (a past event known by its place or date).
 func (st *sentence) background(i int) bool {
+	if i > 1 && st.toks[i-1].cap && st.toks[i-1].word && st.phraseAt[i-1] < 0 {
+		return true
+	}
 	for b := i - 1; b >= 0 && b >= i-3; b-- {
 		w := st.toks[b].low
 		if backgroundMarkers[w] {
+			return true
+		}
+		switch w {
+		case "after", "following", "since", "before", "wake":
 			return true
 		}
 		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
