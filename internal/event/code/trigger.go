@@ -1,5 +1,7 @@
 package code
 
+import "github.com/annals-project/annals/internal/actor"
+
 // trigger is a pattern that matched in a sentence.
 type trigger struct {
 	i, end  int // token range: the trigger word through the last pattern word
@@ -66,7 +68,13 @@ func (st *sentence) nounContext(i int) bool {
 		// "Kazakh protests", "opposition rallies": an actor used as an
 		// adjective, unless it is the subject of a verb ("protesters
 		// clash"): plural nouns are the usual subjects.
-		return !st.phrases[st.phraseAt[i-1]].actor.group && !isVerbyForm(st.toks[i].low)
+		// A person, a body or a country named in full is a subject.
+		ph := st.phrases[st.phraseAt[i-1]]
+		switch {
+		case ph.actor.person, ph.kind == actor.Org, ph.kind == actor.Country && !ph.demonym, ph.kind == actor.Metonym:
+			return false
+		}
+		return !ph.actor.group && !isVerbyForm(st.toks[i].low)
 	}
 	return false
 }
@@ -224,7 +232,20 @@ func (st *sentence) governsInfinitive(t *trigger) bool {
 	if t.p.Noun {
 		return false
 	}
-	return irrealis[st.toks[t.i].low] && t.end < len(st.toks) && st.toks[t.end].low == "to"
+	if !irrealis[st.toks[t.i].low] {
+		return false
+	}
+	// "threatened to strike", "urged security forces to …", "warned
+	// Israelis to …": an infinitive right after the verb or its object.
+	for g := t.end; g < len(st.toks) && g < t.end+5; g++ {
+		switch w := st.toks[g].low; {
+		case w == "to":
+			return true
+		case !st.toks[g].word:
+			return false
+		}
+	}
+	return false
 }
 
 // clauseBreakBetween reports a hard clause boundary between tokens a and b.
@@ -275,7 +296,9 @@ func (st *sentence) background(i int) bool {
 			return true
 		}
 		switch w {
-		case "after", "following", "since", "before", "wake":
+		case "after", "following", "since", "before", "wake", "due", "because", "amid", "amidst":
+			// A cause or a backdrop ("due to the unrest", "amid
+			// protests") is not what the sentence reports.
 			return true
 		}
 		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
