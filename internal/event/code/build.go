@@ -51,8 +51,27 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 				continue
 			}
 		}
+		if t.p.Flags&FlagActor != 0 && len(sources) == 0 {
+			continue
+		}
+		if t.p.Noun && len(sources) == 0 && target == nil && len(sc.places) == 0 && !st.hasActor() {
+			// "after a board meeting": a nominal event with no actor and
+			// no place in its sentence is not a political event.
+			continue
+		}
 		if len(sources) == 0 {
 			sources = []*phraseActor{nil}
+		}
+		if len(sources) == 2 && target == nil && reciprocal(t.p.Code) {
+			// "Armenia and Azerbaijan held talks", "Indian and Chinese
+			// troops clashed": each acts on the other.
+			for _, pair := range [][2]*phraseActor{{sources[0], sources[1]}, {sources[1], sources[0]}} {
+				if ev, ok := d.event(st, sc, t, pair[0], pair[1]); ok {
+					out = append(out, ev)
+					info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17"})
+				}
+			}
+			continue
 		}
 		for _, src := range sources {
 			ev, ok := d.event(st, sc, t, src, target)
@@ -63,6 +82,26 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		}
 	}
 	return out, info
+}
+
+// reciprocal reports codes whose compound subject acts on itself: talks,
+// meetings, negotiations, cooperation, agreements, fighting.
+func reciprocal(code string) bool {
+	switch code[:2] {
+	case "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
+// hasActor reports whether the sentence names any actor.
+func (st *sentence) hasActor() bool {
+	for _, p := range st.phrases {
+		if p.actor != nil && (p.actor.Code != "" || p.actor.Role != "") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceTok returns the first token of the phrase an actor came from.
@@ -100,10 +139,32 @@ func (d *doc) participants(st *sentence, t *trigger) ([]*phraseActor, *phraseAct
 		}
 		return src, tgt
 	case t.p.Noun:
+		// "fighting between the army and rebels"
+		if t.end < len(st.toks) && st.toks[t.end].low == "between" {
+			if a := st.phraseAfter(t.end+1, 3, false); a != nil && a.to < len(st.toks) && st.toks[a.to].low == "and" {
+				if b := st.phraseAfter(a.to+1, 3, false); b != nil {
+					return []*phraseActor{a.actor}, b.actor
+				}
+			}
+		}
+		// "the arrest of opposition leader X": X is the target.
+		var of *phraseActor
+		if t.end < len(st.toks) && st.toks[t.end].low == "of" {
+			if p := st.phraseAfter(t.end+1, 3, false); p != nil {
+				of = p.actor
+			}
+		}
 		// "Kazakh protests", "opposition rallies", "protests by students",
 		// "demonstrations in Kazakhstan".
 		if t.i > 0 && st.phraseAt[t.i-1] >= 0 {
-			return []*phraseActor{st.phrases[st.phraseAt[t.i-1]].actor}, st.target(t)
+			tgt := st.target(t)
+			if of != nil {
+				tgt = of
+			}
+			return []*phraseActor{st.phrases[st.phraseAt[t.i-1]].actor}, tgt
+		}
+		if of != nil {
+			return nil, of
 		}
 		for g := t.end; g < len(st.toks) && g < t.end+2; g++ {
 			if st.toks[g].low == "by" {
@@ -115,6 +176,10 @@ func (d *doc) participants(st *sentence, t *trigger) ([]*phraseActor, *phraseAct
 		if t.end < len(st.toks) && locationPreps[st.toks[t.end].low] {
 			if p := st.phraseAfter(t.end+1, 2, false); p != nil && p.kind == actor.Country && p.actor.Role == "" {
 				a := *p.actor
+				if t.p.Code[:2] == "14" {
+					// The people of a country protest: civilians.
+					a.Role, a.Code, a.group = "CVL", a.Country+"CVL", true
+				}
 				return []*phraseActor{&a}, nil
 			}
 		}
@@ -133,7 +198,7 @@ func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
 			return nil
 		}
 		if p := st.phraseOf(g); p != nil && p.actor != nil {
-			if skipPlaces && p.from > 0 && locationPreps[st.toks[p.from-1].low] && p.kind == actor.Country && p.actor.Role == "" {
+			if skipPlaces && st.placeLike(p) {
 				g = p.to - 1
 				continue
 			}
@@ -143,19 +208,40 @@ func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
 	return nil
 }
 
+// placeLike reports whether a phrase names a place rather than an actor:
+// a country, capital or metonym after a locative preposition ("in Kenya",
+// "across the Netherlands", "in Washington").
+func (st *sentence) placeLike(p *phrase) bool {
+	if p.kind != actor.Country && p.kind != actor.Metonym || p.actor.person || p.kind == actor.Country && p.actor.Role != "" {
+		return false
+	}
+	b := p.from - 1
+	for b >= 0 && (st.toks[b].low == "the" || st.toks[b].low == "central" || st.toks[b].low == "northern" ||
+		st.toks[b].low == "southern" || st.toks[b].low == "eastern" || st.toks[b].low == "western") {
+		b--
+	}
+	return b >= 0 && locationPreps[st.toks[b].low]
+}
+
 // target returns the trigger's target: at the pattern's target slot, or
 // the first participant after the trigger.
 func (st *sentence) target(t *trigger) *phraseActor {
-	if verbal(t.p.Code) && t.target < 0 {
+	if (t.p.Flags&FlagSpeech != 0 || t.p.Code[:2] == "01") && t.target < 0 {
 		// What a statement is about: the first participant or country
-		// named in what follows, through "that" and places.
+		// named in what follows, through "that" and, for comments, places.
 		for g := t.end; g < len(st.toks); g++ {
 			if st.toks[g].low == ";" {
 				break
 			}
-			if p := st.phraseOf(g); p != nil && p.actor != nil && (p.actor.Country != "" || p.actor.Code != "") {
-				return p.actor
+			p := st.phraseOf(g)
+			if p == nil || p.actor == nil || p.actor.Country == "" && p.actor.Code == "" {
+				continue
 			}
+			if t.p.Code[:2] != "01" && st.placeLike(p) {
+				g = p.to - 1
+				continue
+			}
+			return p.actor
 		}
 		return nil
 	}
@@ -174,6 +260,17 @@ func (st *sentence) target(t *trigger) *phraseActor {
 	}
 	if p := st.phraseAfter(from, max, true); p != nil {
 		return p.actor
+	}
+	// A place as direct object: "shelled Kharkiv", "entered the town".
+	if d := st.doc; d != nil {
+		for g := from; g < len(st.toks) && g < from+3; g++ {
+			if m, ok := d.placeAt(st.toks[g].span.Start); ok {
+				return &phraseActor{Actor: event.Actor{Text: m.Span.Of(st.text), Code: m.Place.Country, Country: m.Place.Country, Span: m.Span}}
+			}
+			if !determiners[st.toks[g].low] {
+				break
+			}
+		}
 	}
 	return nil
 }
@@ -294,13 +391,29 @@ func (st *sentence) conjoined(p *phrase) []*phraseActor {
 
 // protestGroup reports whether an actor is a crowd whose violence is
 // rioting: protesters, demonstrators, students, people.
-func protestGroup(a *phraseActor) bool {
-	if a == nil || !a.group {
+func protestGroup(a *phraseActor, st *sentence) bool {
+	if a == nil {
+		return false
+	}
+	if a.protester {
+		return true
+	}
+	if !a.group || !st.hasProtest() {
 		return false
 	}
 	switch a.Role {
-	case "CVL", "OPP", "EDU", "LAB", "":
+	case "CVL", "OPP", "EDU", "LAB", "AGR", "":
 		return true
+	}
+	return false
+}
+
+// hasProtest reports whether the sentence reports a protest.
+func (st *sentence) hasProtest() bool {
+	for _, t := range st.triggers {
+		if t.p.Code[:2] == "14" && !t.negated && !t.irrealis {
+			return true
+		}
 	}
 	return false
 }
@@ -308,7 +421,7 @@ func protestGroup(a *phraseActor) bool {
 // event builds one event record.
 func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
 	code := t.p.Code
-	if protestGroup(src) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") {
+	if protestGroup(src, st) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") {
 		code = "145"
 	}
 	e, ok := d.c.entry(code)
@@ -352,7 +465,7 @@ func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phr
 		ev.Attribution = &s
 	}
 	setCounts(&ev, sc.counts)
-	ev.ACLEDType, ev.ACLEDSubtype = d.c.codes.ACLED(cameo.Code(code), d.acledContext(t, src, tgt, &ev))
+	ev.ACLEDType, ev.ACLEDSubtype = d.c.codes.ACLED(cameo.Code(code), d.acledContext(st, t, src, tgt, &ev))
 	return ev, true
 }
 
@@ -393,7 +506,7 @@ func (d *doc) actorOut(here string, a *phraseActor, source bool) *event.Actor {
 	return &out
 }
 
-func (d *doc) acledContext(t *trigger, src, tgt *phraseActor, ev *event.Event) cameo.ACLEDContext {
+func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *event.Event) cameo.ACLEDContext {
 	var c cameo.ACLEDContext
 	if ev.Fatalities != nil {
 		c.Fatalities = *ev.Fatalities
@@ -403,7 +516,7 @@ func (d *doc) acledContext(t *trigger, src, tgt *phraseActor, ev *event.Event) c
 		case "GOV", "MIL", "COP", "SPY":
 			c.SourceIsState = true
 		}
-		if protestGroup(src) {
+		if protestGroup(src, st) {
 			c.Crowd = cameo.CrowdDemonstrators
 		}
 	}
@@ -414,7 +527,7 @@ func (d *doc) acledContext(t *trigger, src, tgt *phraseActor, ev *event.Event) c
 		case "CVL", "MED", "EDU", "HLH", "REL":
 			c.TargetIsCivilian = true
 		}
-		if protestGroup(tgt) && c.SourceIsState {
+		if protestGroup(tgt, st) && c.SourceIsState {
 			c.TargetIsProtester = true
 			c.Intervention = true
 		}

@@ -5,6 +5,7 @@ import (
 	"github.com/annals-project/annals/internal/date"
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/geo"
+	"sort"
 )
 
 // sentenceContext is what a sentence says about where, when and how many,
@@ -161,4 +162,13 @@ func setCounts(e *event.Event, c count.Counts) {
 	if e.Root == "14" && c.Crowd != nil {
 		e.Crowd = c.Crowd
 	}
+}
+
+// placeAt returns the place mention starting at byte off, if any.
+func (d *doc) placeAt(off int) (geo.Mention, bool) {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].Span.Start >= off })
+	if i < len(d.mentions) && d.mentions[i].Span.Start == off {
+		return d.mentions[i], true
+	}
+	return geo.Mention{}, false
 }

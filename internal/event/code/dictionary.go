@@ -19,9 +19,10 @@ const (
 	FlagIntent                   // announces an act: its infinitive complement did not happen
 	FlagAppeal                   // asks for an act: its complement did not happen
 	FlagViolent                  // the act is violence
+	FlagActor                    // codes only with a named actor as source ("rally", "march")
 )
 
-var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent}
+var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent, "actor": FlagActor}
 
 // A Pattern is one entry of the verb dictionary: a trigger lemma and the
 // words that must follow it.

@@ -23,6 +23,9 @@ type phraseActor struct {
 	event.Actor
 	person bool
 	group  bool // a collective noun or plural: "protesters", "police"
+	// protester reports a crowd named by its protest: "protesters",
+	// "demonstrators", "rioters".
+	protester bool
 }
 
 // segment is one dictionary or learned match, by token range.
@@ -106,6 +109,15 @@ func (d *doc) findPhrases(st *sentence) {
 				j++
 				continue
 			}
+			// "Syria's foreign ministry", "China's top diplomat": a
+			// country's (or body's) agent, adjectives between.
+			if prev := segs[j-1]; next.entry.Kind == actor.Agent && prev.learned == nil && next.learned == nil &&
+				(prev.entry.Kind == actor.Country || prev.entry.Kind == actor.Org || prev.entry.Kind == actor.Metonym) &&
+				st.possessiveGap(to, next.from) {
+				to = next.to
+				j++
+				continue
+			}
 			// "the administration of Kazakhstan": an agent of a country.
 			if next.from == to+1 && st.toks[to].low == "of" && next.entry.Kind == actor.Country &&
 				segs[j-1].entry.Kind == actor.Agent && !next.entry.Demonym {
@@ -139,6 +151,42 @@ func (d *doc) findPhrases(st *sentence) {
 		i = j
 	}
 }
+
+// possessiveGap reports whether tokens [from, to) are a possessive and at
+// most two lower-case modifiers: "'s", "'s top", "'s interior".
+func (st *sentence) possessiveGap(from, to int) bool {
+	if to <= from || to-from > 3 {
+		return false
+	}
+	if w := st.toks[from].low; w != "'s" && w != "’s" {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if t := st.toks[k]; !t.word || t.cap {
+			return false
+		}
+	}
+	return true
+}
+
+// shareAgents gives "Indian and Chinese troops" both countries their
+// troops: a bare demonym joined by "and" to a demonym with an agent takes
+// that agent's role.
+func (st *sentence) shareAgents() {
+	for i := 0; i+1 < len(st.phrases); i++ {
+		a, b := st.phrases[i], st.phrases[i+1]
+		if a.kind != actor.Country || !a.demonym || a.actor.Role != "" || !b.demonym || b.actor.Role == "" ||
+			b.from != a.to+1 || st.toks[a.to].low != "and" {
+			continue
+		}
+		a.actor.Role, a.actor.Code, a.actor.group = b.actor.Role, a.actor.Country+b.actor.Role, b.actor.group
+		a.actor.protester = b.actor.protester
+	}
+}
+
+// protesterWords name people by their protesting.
+var protesterWords = set("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+	"rioter", "rioters", "marcher", "marchers", "agitator", "agitators", "picketers")
 
 // resolve turns a group of adjacent segments, with personal-name tokens
 // [nameFrom, to), into one phrase and its actor, and learns the name.
@@ -217,6 +265,11 @@ func (d *doc) resolve(st *sentence, group []segment, nameFrom, to int) *phrase {
 	// "the official", "the minister": the person last named in that role.
 	if country == "" && d.lastPerson != nil && role != "" && role == d.lastPerson.Role && p.from > 0 && st.toks[p.from-1].low == "the" {
 		a.Country, a.Code, a.Name, a.person = d.lastPerson.Country, d.lastPerson.Code, d.lastPerson.Name, true
+	}
+	for k := p.from; k < p.to; k++ {
+		if protesterWords[st.toks[k].low] {
+			a.protester = true
+		}
 	}
 	p.actor = a
 	if country != "" && p.kind == actor.Country {

@@ -29,12 +29,13 @@ type sentence struct {
 	// phraseAt maps a token index to the phrase covering it, or -1.
 	phraseAt []int
 	triggers []trigger
+	doc      *doc
 }
 
 // analyse tokenises a sentence and finds its actor phrases and triggers.
 func (d *doc) analyse(s event.Sentence) *sentence {
 	text := d.a.Text
-	st := &sentence{s: s, text: text}
+	st := &sentence{s: s, text: text, doc: d}
 	for _, t := range nlp.Tokens(text, s.Span, nil) {
 		w := t.Span.Of(text)
 		r, _ := utf8.DecodeRuneInString(w)
@@ -46,6 +47,7 @@ func (d *doc) analyse(s event.Sentence) *sentence {
 		})
 	}
 	d.findPhrases(st)
+	st.shareAgents()
 	d.findTriggers(st)
 	return st
 }

@@ -248,12 +248,25 @@ func (st *sentence) governsInfinitive(t *trigger) bool {
 	return false
 }
 
-// clauseBreakBetween reports a hard clause boundary between tokens a and b.
+// clauseBreakBetween reports a clause boundary between tokens a and b: a
+// conjunction that opens a new clause, or a comma followed by a new
+// subject (", and Azerbaijan denied …").
 func (st *sentence) clauseBreakBetween(a, b int) bool {
-	for k := a; k < b && k < len(st.toks); k++ {
+	for k := max(a, 0); k < b && k < len(st.toks); k++ {
 		switch st.toks[k].low {
 		case ";", "but", "while", "whereas", "although", "meanwhile":
 			return true
+		case ",":
+			n := k + 1
+			if n < b && (st.toks[n].low == "and" || st.toks[n].low == "but") {
+				n++
+			}
+			for n < b && determiners[st.toks[n].low] {
+				n++
+			}
+			if p := st.phraseOf(n); p != nil && p.to < len(st.toks) && st.toks[p.to].word && !st.toks[p.to].cap {
+				return true
+			}
 		}
 	}
 	return false
@@ -290,7 +303,7 @@ func (st *sentence) background(i int) bool {
 	if i > 1 && st.toks[i-1].cap && st.toks[i-1].word && st.phraseAt[i-1] < 0 {
 		return true
 	}
-	for b := i - 1; b >= 0 && b >= i-3; b-- {
+	for b := i - 1; b >= 0 && b >= i-4; b-- {
 		w := st.toks[b].low
 		if backgroundMarkers[w] {
 			return true
