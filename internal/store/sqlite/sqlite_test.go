@@ -25,15 +25,12 @@ func MustOpen(tb testing.TB, file string) store.Store {
 	return s
 }
 
-func newStore(tb testing.TB) store.Store {
-	return MustOpen(tb, filepath.Join(tb.TempDir(), "annals.db"))
-}
+func newFile(tb testing.TB) string { return filepath.Join(tb.TempDir(), "annals.db") }
+
+func newStore(tb testing.TB) store.Store { return MustOpen(tb, newFile(tb)) }
 
 func TestConformance(t *testing.T) { storetest.Run(t, newStore) }
 
-func TestKill(t *testing.T) {
-	dir := t.TempDir()
-	storetest.RunKill(t, filepath.Join(dir, "killed.db"), filepath.Join(dir, "clean.db"), MustOpen)
-}
+func TestKill(t *testing.T) { storetest.RunKill(t, newFile, MustOpen) }
 
 func BenchmarkPutDocument(b *testing.B) { storetest.Bench(b, newStore) }

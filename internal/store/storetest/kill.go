@@ -28,14 +28,15 @@ const (
 )
 
 // RunKill is the crash-safety test. It re-runs the current test in a child
-// process that stores Synthetic documents into dsn and prints a line after
-// each commit; once killAfter documents are committed the child gets
-// SIGKILL. The store is then reopened: every document whose commit was
-// reported must be there, no document may be there in part, Check must
-// pass, and storing all documents again must end with the same Stats as a
-// clean run into cleanDSN. The caller's test must call RunKill
-// unconditionally, since the child runs the same test. Skipped with -short.
-func RunKill(t *testing.T, dsn, cleanDSN string, open Opener) {
+// process that stores Synthetic documents into a new store (named by
+// newDSN) and prints a line after each commit; once 100 documents are
+// committed the child gets SIGKILL. The store is then reopened: every
+// document whose commit was reported must be there, no document may be
+// there in part, Check must pass, and storing all documents again must end
+// with the same Stats as a clean run into another new store. The caller's
+// test must call RunKill first thing, since the child runs the same test;
+// in the child, newDSN is not called. Skipped with -short.
+func RunKill(t *testing.T, newDSN func(testing.TB) string, open Opener) {
 	docs := Synthetic(killDocs, 42)
 	if child := os.Getenv(killEnv); child != "" {
 		s := open(t, child)
@@ -51,6 +52,7 @@ func RunKill(t *testing.T, dsn, cleanDSN string, open Opener) {
 		t.Skip("crash test skipped in short mode")
 	}
 
+	dsn := newDSN(t)
 	pattern := "^" + strings.Join(strings.Split(t.Name(), "/"), "$/^") + "$"
 	cmd := exec.Command(os.Args[0], "-test.run="+pattern, "-test.count=1")
 	cmd.Env = append(os.Environ(), killEnv+"="+dsn)
@@ -135,7 +137,7 @@ func RunKill(t *testing.T, dsn, cleanDSN string, open Opener) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clean := open(t, cleanDSN)
+	clean := open(t, newDSN(t))
 	MustPut(t, clean, Merger{}, Synthetic(killDocs, 42)...)
 	want, err := clean.Stats(ctx)
 	if err != nil {
