@@ -17,10 +17,17 @@ type Mention struct {
 	// right after the name points to ("Paris, Texas"). Locate refines it
 	// with the document's context.
 	Place Place
-	// Candidates is the number of places with this name.
+	// Candidates is the number of places with this name: 0 for a name
+	// the gazetteer lacks that Find reports Within its qualifiers.
 	Candidates int
 	// Qualified reports that a qualifier chose Place.
 	Qualified bool
+	// Within reports that the gazetteer has no place of this name where
+	// its qualifiers put it, and Place is the most precise of those
+	// qualifiers instead: "Krishnapur village, Jhenaidah Sadar upazila
+	// (Khulna)" is within Khulna; "Dhaka - Mirpur" within Dhaka.
+	// Qualified is then true too.
+	Within bool
 }
 
 // Limits of Find for single words, which are the ambiguous ones.
@@ -46,6 +53,9 @@ type token struct {
 	hyphen     int  // offset of the first hyphen, or -1
 	gap        byte // ',' or '(' when that punctuation comes before the next token, else 0
 	poss       bool // a possessive or clitic was cut off ("Yala's")
+	possS      bool // the clitic cut off was a possessive 's, ending at full
+	full       int  // end offset including the clitic
+	dash       bool // a hyphen between spaces comes before the next token ("Dhaka - Mirpur")
 }
 
 // Find appends to dst the place names it finds in text[span], in text
@@ -63,16 +73,36 @@ func (g *Gazetteer) Find(text string, span event.Span, dst []Mention) []Mention 
 	var toks []token
 	var buf []byte
 	var cands []cand
+	var tentative []int // indexes into dst of possessive town names
+	first := len(dst)
 	for start := span.Start; start < span.End; {
 		end := chunkEnd(text, start, span.End)
 		toks = tokenize(text, event.Span{Start: start, End: end}, toks[:0])
+		lastTok := -1 // the last token of the chunk's last mention
 		for i := 0; i < len(toks); i++ {
 			if !toks[i].upper {
 				continue
 			}
-			n, m, ok := g.match(text, toks, i, &buf, &cands)
+			var before []cand
+			if i > 0 && (toks[i-1].dash || toks[i-1].possS && toks[i-1].join) && lastTok == i-1 {
+				// "Dhaka - Mirpur", "Dhaka's Mirpur": a place in the
+				// place before.
+				if p, ok := g.placeIndex(dst[len(dst)-1].Place); ok {
+					before = []cand{{i: p, rank: g.prior[p]}}
+				}
+			}
+			n, m, ok := g.match(text, toks, i, before, &buf, &cands)
+			if n == 0 {
+				n, m, ok = g.unknown(text, toks, i, before, &buf)
+			}
 			if ok {
+				if toks[i].possS && n == 1 && !m.Qualified && m.Place.Kind == City && m.Place.Population < minInitialPopulation {
+					// "Cox's remarks": a town before 's is more likely
+					// a surname, unless the text names it again.
+					tentative = append(tentative, len(dst))
+				}
 				dst = append(dst, m)
+				lastTok = i + n - 1
 			}
 			if n > 0 {
 				i += n - 1
@@ -80,7 +110,37 @@ func (g *Gazetteer) Find(text string, span event.Span, dst []Mention) []Mention 
 		}
 		start = end
 	}
-	return dst
+	return dropTentative(text, dst, first, tentative)
+}
+
+// dropTentative removes from dst the mentions at the indexes tentative
+// (ascending, all from first on) whose name no other mention from first on
+// shares.
+func dropTentative(text string, dst []Mention, first int, tentative []int) []Mention {
+	if len(tentative) == 0 {
+		return dst
+	}
+	named := map[string]bool{}
+	t := 0
+	for j := first; j < len(dst); j++ {
+		if t < len(tentative) && tentative[t] == j {
+			t++
+			continue
+		}
+		named[Key(dst[j].Span.Of(text))] = true
+	}
+	out := dst[:first]
+	t = 0
+	for j := first; j < len(dst); j++ {
+		if t < len(tentative) && tentative[t] == j {
+			t++
+			if !named[Key(dst[j].Span.Of(text))] {
+				continue
+			}
+		}
+		out = append(out, dst[j])
+	}
+	return out
 }
 
 // maxChunk bounds the text Find tokenizes at once.
@@ -118,17 +178,23 @@ func chunkEnd(text string, start, limit int) int {
 	return end
 }
 
-// ends lists where a window may end: token index and key length.
-type winEnd struct{ tok, keyLen int }
+// A winEnd is where a window of tokens may end: its last token, the
+// length of its key and the offset where its span ends.
+type winEnd struct{ tok, keyLen, end int }
 
-// match tries the windows starting at toks[i], longest first. It returns
-// the number of tokens consumed (0: none, move on) and the mention, if any.
-func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *[]cand) (int, Mention, bool) {
+// windows writes into b the key of the longest window of tokens starting
+// at toks[i] that a gazetteer key may cover, and appends to ends where a
+// window may stop, shortest first. A possessive inside a window is part of
+// the name ("Cox's Bazar" is "coxs bazar"); at a window's last word it is
+// tried both ways ("St. John's", then "Saint John"). A lone first word is
+// never tried with its possessive.
+func (g *Gazetteer) windows(text string, toks []token, i int, b []byte, ends []winEnd) ([]byte, []winEnd) {
 	t := toks[i]
-	b := appendKey((*buf)[:0], text[t.start:t.end])
+	b = appendKey(b[:0], text[t.start:t.end])
 	if len(b) == 0 {
-		return 0, Mention{}, false
+		return b, ends
 	}
+	ends = append(ends, winEnd{i, len(b), t.end})
 	first := b
 	for k, c := range b {
 		if c == ' ' {
@@ -136,24 +202,52 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			break
 		}
 	}
-	var endsArr [maxWindow]winEnd
-	ends := append(endsArr[:0], winEnd{i, len(b)})
-	if maxw := int(g.prefix[string(first)]); maxw > 1 {
-		words := 1 + countSpaces(b)
-		for j := i + 1; j < len(toks) && j-i < maxWindow && toks[j-1].join && words < maxw; j++ {
-			u := toks[j]
-			if !u.upper && !u.connector {
-				break
-			}
-			b = append(b, ' ')
-			b = appendKey(b, text[u.start:u.end])
-			words = 1 + countSpaces(b)
-			if (u.upper || u.hyphen > 0) && words <= maxw {
-				ends = append(ends, winEnd{j, len(b)})
+	maxw := int(g.prefix[string(first)])
+	if t.possS && len(first) == len(b) {
+		b = append(b, 's')
+		if w := int(g.prefix[string(b)]); w > 1 {
+			maxw = w
+		} else {
+			b = b[:len(b)-1]
+		}
+	}
+	if maxw <= 1 {
+		return b, ends
+	}
+	words := 1 + countSpaces(b)
+	for j := i + 1; j < len(toks) && j-i < maxWindow && toks[j-1].join && words < maxw; j++ {
+		u := toks[j]
+		if !u.upper && !u.connector {
+			break
+		}
+		b = append(b, ' ')
+		b = appendKey(b, text[u.start:u.end])
+		words = 1 + countSpaces(b)
+		if (u.upper || u.hyphen > 0) && words <= maxw {
+			ends = append(ends, winEnd{j, len(b), u.end})
+		}
+		if u.possS {
+			b = append(b, 's')
+			if u.upper && words <= maxw {
+				ends = append(ends, winEnd{j, len(b), u.full})
 			}
 		}
 	}
+	return b, ends
+}
+
+// match tries the windows starting at toks[i], longest first. It returns
+// the number of tokens consumed (0: none, move on) and the mention, if any.
+// before, if any, is the place a spaced hyphen joins to toks[i] ("Dhaka -
+// Mirpur").
+func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *[]byte, cands *[]cand) (int, Mention, bool) {
+	t := toks[i]
+	var endsArr [2 * maxWindow]winEnd
+	b, ends := g.windows(text, toks, i, (*buf)[:0], endsArr[:0])
 	*buf = b
+	if len(ends) == 0 {
+		return 0, Mention{}, false
+	}
 	for k := len(ends) - 1; k >= 0; k-- {
 		e := ends[k]
 		key := b[:e.keyLen]
@@ -166,11 +260,23 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 			continue
 		}
 		*cands = g.candidates((*cands)[:0], key)
-		m := Mention{Span: event.Span{Start: t.start, End: toks[e.tok].end}, Candidates: len(*cands)}
-		if g.qualify(text, toks, e.tok, *cands, &m) {
+		m := Mention{Span: event.Span{Start: t.start, End: e.end}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
+		switch g.qualify(text, toks, e.tok, key, *cands, before, &m) {
+		case qualified:
+			return e.tok - i + 1, m, true
+		case described:
+			if !multi && !g.acceptWord(text, toks, i, key, (*cands)[0], true) {
+				return 1, Mention{}, false
+			}
+			return e.tok - i + 1, m, true
+		case within:
+			// "Krishnapur village, Jhenaidah Sadar upazila (Khulna)"
+			// names a village we lack, not its namesake abroad.
+			if !multi && !g.nameWord(text, toks, i, key) {
+				return e.tok - i + 1, Mention{}, false
+			}
 			return e.tok - i + 1, m, true
 		}
-		m.Place = g.places[(*cands)[0].i]
 		if multi || g.acceptWord(text, toks, i, key, (*cands)[0], cued(text, toks, i, e.tok)) {
 			return e.tok - i + 1, m, true
 		}
@@ -189,6 +295,44 @@ func (g *Gazetteer) match(text string, toks []token, i int, buf *[]byte, cands *
 		}
 	}
 	return 0, Mention{}, false
+}
+
+// unknown reads a name the gazetteer lacks at toks[i] that a descriptor
+// and an explicit chain of qualifiers place ("Meghna upazila (Comilla,
+// Chittagong)"; "Dhaka - Motijheel area"): it is reported within the
+// first qualifier, with no candidates of its own.
+func (g *Gazetteer) unknown(text string, toks []token, i int, before []cand, buf *[]byte) (int, Mention, bool) {
+	last := i
+	for last+1 < len(toks) && last-i < 2 && toks[last].join && toks[last+1].upper && descriptor(text, toks[last+1]) == notDescriptor {
+		last++
+	}
+	if !toks[last].join || last+1 >= len(toks) || descriptor(text, toks[last+1]) == notDescriptor {
+		return 0, Mention{}, false
+	}
+	b := (*buf)[:0]
+	for k := i; k <= last; k++ {
+		if toks[k].allCaps || toks[k].poss {
+			return 0, Mention{}, false
+		}
+		start := len(b)
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = appendKey(b, text[toks[k].start:toks[k].end])
+		if g.stop[string(b[start:])] || g.stop[string(b[min(start+1, len(b)):])] {
+			*buf = b
+			return 0, Mention{}, false
+		}
+	}
+	*buf = b
+	if len(b) < 3 || g.inName(text, toks, i) {
+		return 0, Mention{}, false
+	}
+	m := Mention{Span: event.Span{Start: toks[i].start, End: toks[last].end}}
+	if g.qualify(text, toks, last, b, nil, before, &m) != within {
+		return 0, Mention{}, false
+	}
+	return last - i + 1, m, true
 }
 
 // acceptWord decides whether the lone word toks[i] (key) names place best
@@ -213,6 +357,33 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 		// not a place.
 		return false
 	}
+	if i > 0 && toks[i-1].possS && toks[i-1].upper && toks[i-1].join && p.Kind == City && !cue {
+		// "Martha's Vineyard", "Queen's Park": a name after a
+		// possessive that names no place is part of a longer name
+		// ("Ukraine's Donetsk" is not).
+		var arr [32]byte
+		if g.index.find(appendKey(arr[:0], text[toks[i-1].start:toks[i-1].end])) < 0 {
+			return false
+		}
+	}
+	if t.possS && g.nameFollows(text, toks, i) {
+		// "Cox's Bazar" we lack, "Martha's Vineyard", "Nelson's Column":
+		// a word before 's and another name is a person's name or the
+		// first half of a longer one, whatever the cue; only a region or
+		// a city is meant by itself ("Dhaka's Mirpur").
+		return p.Kind == Admin1 || best.primary && p.Population >= minInitialPopulation
+	}
+	if !best.primary && institutionFollows(text, toks, i) {
+		// "Jagannath University", "Jahangirnagar university": a person
+		// or old name before an institution is not the town it may also
+		// name.
+		return false
+	}
+	if t.allCaps && !best.primary && p.Kind == City {
+		// "SUST", "BRAC": an all-caps word that is only an alternate
+		// name of a town is an acronym.
+		return p.Population >= minInitialPopulation
+	}
 	switch {
 	case p.Kind == Admin1, g.flags[best.i]&flagCapital != 0 && best.primary, cue:
 		return true
@@ -224,99 +395,85 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 	return p.Population >= minPopulation
 }
 
+// nameWord reports whether the lone word toks[i] (key), which qualifiers
+// place, may be a place name at all: not a stop word, an acronym or part
+// of a longer name.
+func (g *Gazetteer) nameWord(text string, toks []token, i int, key []byte) bool {
+	t := toks[i]
+	if g.stop[string(key)] || len(key) < 3 || t.allCaps && t.end-t.start <= 3 || g.inName(text, toks, i) {
+		return false
+	}
+	return !t.possS || !g.nameFollows(text, toks, i)
+}
+
+// nameFollows reports whether toks[i] is joined to a capitalised word that
+// is neither a stop word nor a place descriptor.
+func (g *Gazetteer) nameFollows(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) || !toks[i].join || !toks[i+1].upper {
+		return false
+	}
+	var arr [32]byte
+	k := appendKey(arr[:0], text[toks[i+1].start:toks[i+1].end])
+	return !g.stop[string(k)] && descriptor(text, toks[i+1]) == notDescriptor
+}
+
+// institutionFollows reports whether toks[i] is followed by a word for an
+// institution or building named after it.
+func institutionFollows(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) || !toks[i].join {
+		return false
+	}
+	var arr [24]byte
+	switch string(appendKey(arr[:0], text[toks[i+1].start:toks[i+1].end])) {
+	case "university", "college", "school", "hospital", "hall", "mosque", "temple", "church", "stadium", "club",
+		"institute", "academy", "bridge", "road", "street", "avenue", "highway", "square", "park", "station", "airport":
+		return true
+	}
+	return false
+}
+
 // inName reports whether toks[i] is joined to a capitalised word that is
-// not a stop word ("President", "Police", "In").
+// not a stop word ("President", "Police", "In") or a place descriptor
+// ("Sadar", "District").
 func (g *Gazetteer) inName(text string, toks []token, i int) bool {
 	var arr [32]byte
 	if i > 0 && toks[i-1].join && toks[i-1].upper && !toks[i-1].poss && !g.stop[string(appendKey(arr[:0], text[toks[i-1].start:toks[i-1].end]))] {
 		return true
 	}
-	if i+1 < len(toks) && toks[i].join && !toks[i].poss && toks[i+1].upper && !g.stop[string(appendKey(arr[:0], text[toks[i+1].start:toks[i+1].end]))] {
-		return true
-	}
-	return false
+	return !toks[i].poss && g.nameFollows(text, toks, i)
 }
 
 // cued reports whether the name toks[first..last] has a locative word
 // right before it ("in", "near", "outside") or a place descriptor right
-// after it ("town", "district", "local government").
+// after it ("town", "district", "Sadar", "local government").
 func cued(text string, toks []token, first, last int) bool {
-	if first > 0 && toks[first-1].join && !toks[first-1].upper {
-		switch text[toks[first-1].start:toks[first-1].end] {
-		case "in", "near", "at", "outside", "around", "into", "from", "to", "toward", "towards", "across", "through",
-			"of", "inside", "within", "between", "nearby", "entered", "captured", "seized", "shelled", "bombed", "besieged",
-			"eastern", "western", "northern", "southern", "central", "rural", "downtown", "northeastern", "northwestern",
-			"southeastern", "southwestern":
-			return true
-		}
+	if first > 0 && toks[first-1].join && !toks[first-1].upper && locativeBefore(text[toks[first-1].start:toks[first-1].end]) {
+		return true
 	}
 	if last+1 < len(toks) && toks[last].join && !toks[last].poss {
+		if descriptor(text, toks[last+1]) != notDescriptor {
+			return true
+		}
 		var arr [24]byte
 		switch string(appendKey(arr[:0], text[toks[last+1].start:toks[last+1].end])) {
-		case "town", "village", "city", "district", "province", "region", "area", "areas", "camp", "county", "governorate",
-			"upazila", "municipality", "neighbourhood", "neighborhood", "local", "township", "settlement", "suburb", "prefecture",
-			"state", "refugee", "countryside", "outskirts", "division", "oblast", "valley":
+		case "local", "refugee", "countryside", "outskirts", "valley", "areas":
 			return true
 		}
 	}
 	return false
 }
 
-// qualify looks for a qualifier after toks[last]: optional lower-case
-// descriptors ("upazila", "district"), a comma or parenthesis, then a
-// region, country or nearby city that one of cands lies in or near. It
-// sets m.Place and m.Qualified when it finds one.
-func (g *Gazetteer) qualify(text string, toks []token, last int, cands []cand, m *Mention) bool {
-	k := last
-	for skip := 0; toks[k].gap == 0 && skip < 2; skip++ {
-		if !toks[k].join || k+1 >= len(toks) || toks[k+1].upper {
-			return false
-		}
-		k++
+// locativeBefore reports whether the lower-case word w, right before a
+// name, says that the name is a place ("in", "near", "captured").
+func locativeBefore(w string) bool {
+	switch w {
+	case "in", "near", "at", "outside", "around", "into", "from", "to", "toward", "towards", "across", "through",
+		"of", "inside", "within", "between", "nearby", "entered", "captured", "seized", "shelled", "bombed", "besieged",
+		"eastern", "western", "northern", "southern", "central", "rural", "downtown", "northeastern", "northwestern",
+		"southeastern", "southwestern":
+		return true
 	}
-	if toks[k].gap == 0 || k+1 >= len(toks) || !toks[k+1].upper {
-		return false
-	}
-	q := k + 1
-	var qb []byte
-	var best int32 = -1
-	var bestRank float32
-	// Try the qualifier's windows, longest first, as match does.
-	var qends []int
-	qb = appendKey(qb, text[toks[q].start:toks[q].end])
-	qends = append(qends, len(qb))
-	for j := q + 1; j < len(toks) && j-q < 4 && toks[j-1].join && (toks[j].upper || toks[j].connector); j++ {
-		qb = append(qb, ' ')
-		qb = appendKey(qb, text[toks[j].start:toks[j].end])
-		if toks[j].upper || toks[j].hyphen > 0 {
-			qends = append(qends, len(qb))
-		}
-	}
-	// After a comma only a region or country qualifies ("Paris, Texas"):
-	// a city there is more likely the next item of a list.
-	cities := toks[k].gap == '('
-	for e := len(qends) - 1; e >= 0 && best < 0; e-- {
-		quals := g.candidates(nil, qb[:qends[e]])
-		for _, c := range cands {
-			for _, qc := range quals {
-				if g.places[qc.i].Kind == City && !cities {
-					continue
-				}
-				if g.related(c.i, qc.i) > 0 {
-					if best < 0 || c.rank > bestRank {
-						best, bestRank = c.i, c.rank
-					}
-					break
-				}
-			}
-		}
-	}
-	if best < 0 {
-		return false
-	}
-	m.Place = g.places[best]
-	m.Qualified = true
-	return true
+	return false
 }
 
 func countSpaces(b []byte) int {
@@ -355,6 +512,9 @@ func tokenize(text string, span event.Span, toks []token) []token {
 						last.gap = byte(r)
 					}
 					last.join = false
+				case r == '-' && i > 0 && text[i-1] == ' ' && i+1 < span.End && text[i+1] == ' ':
+					last.dash = true
+					last.join = false
 				default:
 					last.join = false
 				}
@@ -391,6 +551,7 @@ func tokenize(text string, span event.Span, toks []token) []token {
 			break
 		}
 		t.end = j
+		t.full = j
 		// Drop a possessive 's and the clitic of a contraction ("I've").
 		if w := text[t.start:t.end]; len(w) > 2 {
 			if k := strings.LastIndexAny(w, "'’"); k > 0 {
@@ -402,6 +563,7 @@ func tokenize(text string, span event.Span, toks []token) []token {
 				case "s", "ve", "ll", "re", "d", "m", "t":
 					t.end = t.start + k
 					t.poss = true
+					t.possS = w[k+q:] == "s"
 				}
 			}
 		}

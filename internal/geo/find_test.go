@@ -11,12 +11,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// found formats mentions as "surface=brief", with a "!" when qualified.
+// found formats mentions as "surface=brief", with a "!" when qualified
+// and "~" when within a qualifier.
 func found(text string, ms []geo.Mention) []string {
 	var out []string
 	for _, m := range ms {
 		q := ""
-		if m.Qualified {
+		switch {
+		case m.Within:
+			q = "~"
+		case m.Qualified:
 			q = "!"
 		}
 		out = append(out, m.Span.Of(text)+"="+q+brief(m.Place))
@@ -78,6 +82,98 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindPossessive checks names with an apostrophe: matched whole
+// ("Cox's Bazar", "St. John's"), never cut to a surname-town ("Cox's
+// remarks", "Martha's Vineyard"), and a possessive place qualifying the
+// next one ("Dhaka's Mirpur").
+func TestFindPossessive(t *testing.T) {
+	g := MustDefault(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"whole name", "Aid ships docked at Cox's Bazar on Monday as refugees waited for rations.",
+			[]string{"Cox's Bazar=Cox’s Bāzār|city|BGD|Chittagong"}},
+		{"curly apostrophe", "Aid ships docked at Cox’s Bazar on Monday.",
+			[]string{"Cox’s Bazar=Cox’s Bāzār|city|BGD|Chittagong"}},
+		{"possessive at the end", "Snow closed schools in St. John's and across Newfoundland on Tuesday.",
+			[]string{"St. John's=St. John's|city|CAN|Newfoundland and Labrador"}},
+		{"surname and unknown name", "Cox's remarks angered the opposition, and Martha's Vineyard residents wrote to the governor.", nil},
+		{"surname before a name", "Mr Cox's Labour colleagues walked out.", nil},
+		{"town named again", "Troops pressed Bakhmut's defenders; shelling of Bakhmut went on.",
+			[]string{"Bakhmut=Bakhmut|city|UKR|Donetsk", "Bakhmut=Bakhmut|city|UKR|Donetsk"}},
+		{"town named once", "Troops pressed Bakhmut's defenders.", nil},
+		{"big city", "Troops pressed Kharkiv's defenders.", []string{"Kharkiv=Kharkiv|city|UKR|Kharkiv"}},
+		{"possessive places", "Ukraine's Donetsk region came under fire, and Dhaka's Mirpur district was flooded.",
+			[]string{"Ukraine=Ukraine|country|UKR", "Donetsk=!Donetsk|admin1|UKR",
+				"Dhaka=Dhaka|city|BGD|Dhaka Division", "Mirpur=~Dhaka|city|BGD|Dhaka Division"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(tt.text, g.Find(tt.text, event.Span{End: len(tt.text)}, nil))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// TestFindChain checks chains of qualifiers as news and ACLED notes write
+// them: descriptors, commas, parentheses, "in", and "City - Locality".
+func TestFindChain(t *testing.T) {
+	g := MustDefault(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"village we lack in a district we know", "Rival factions clashed in Krishnapur village, Chuadanga Sadar upazila (Kushtia, Khulna), on Tuesday.",
+			[]string{"Krishnapur=~Kushtia|city|BGD|Khulna Division", "Chuadanga=~Kushtia|city|BGD|Khulna Division",
+				"Kushtia=!Kushtia|city|BGD|Khulna Division", "Khulna=Khulna|city|BGD|Khulna Division"}},
+		{"the same village in India", "Villagers in Krishnapur, West Bengal, India, protested against a new dam.",
+			[]string{"Krishnapur=!Krishnapur|city|IND|West Bengal", "West Bengal=!West Bengal|admin1|IND", "India=India|country|IND"}},
+		{"union and division", "Police fired tear gas at Santoshpur union (Barisal) as voters queued.",
+			[]string{"Santoshpur=~Barisāl|city|BGD|Barisal Division", "Barisal=Barisāl|city|BGD|Barisal Division"}},
+		{"unknown upazila", "Two people were hurt when supporters clashed in Meghna upazila (Comilla, Chittagong) on Friday.",
+			[]string{"Meghna=~Comilla|city|BGD|Chittagong", "Comilla=!Comilla|city|BGD|Chittagong", "Chittagong=Chittagong|city|BGD|Chittagong"}},
+		{"alternate name abroad", "Traders blocked the highway in Sultanabad town (Mirzaganj upazila, Patuakhali, Barisal) after the vote.",
+			[]string{"Sultanabad=~Barisāl|city|BGD|Barisal Division", "Mirzaganj=~Barisāl|city|BGD|Barisal Division",
+				"Barisal=Barisāl|city|BGD|Barisal Division"}},
+		{"area in an upazila", "Supporters clashed at Santoshpur area in Mirzaganj upazila (Patuakhali, Barisal) after the count.",
+			[]string{"Santoshpur=~Barisāl|city|BGD|Barisal Division", "Mirzaganj=~Barisāl|city|BGD|Barisal Division",
+				"Barisal=Barisāl|city|BGD|Barisal Division"}},
+		{"qualifier named twice", "Students marched in Dhaka - Mirpur (Mirpur) on Sunday.",
+			[]string{"Dhaka=Dhaka|city|BGD|Dhaka Division", "Mirpur=~Dhaka|city|BGD|Dhaka Division", "Mirpur=New Mirpur|city|PAK|Azad Kashmir"}},
+		{"locality after a comma and city", "Garment workers rallied in Gulistan area, Dhaka city, demanding back pay.",
+			[]string{"Gulistan=~Dhaka|city|BGD|Dhaka Division", "Dhaka=Dhaka|city|BGD|Dhaka Division"}},
+		{"the capital is not a town in Bihar", "Activists blocked a road at Muksudpur upazila (Gopalganj, Dhaka) on Monday.",
+			[]string{"Muksudpur=~Dhaka|city|BGD|Dhaka Division", "Gopalganj=~Dhaka Division|admin1|BGD", "Dhaka=Dhaka|city|BGD|Dhaka Division"}},
+		{"town in Bihar", "Officials met in Gopalganj (Bihar, India) on Monday.",
+			[]string{"Gopalganj=!Gopālganj|city|IND|Bihar", "Bihar=!Bihar|admin1|IND", "India=India|country|IND"}},
+		{"region descriptors", "Shelling hit the Kharkiv region and Donetsk Oblast overnight, while Kyiv region stayed quiet.",
+			[]string{"Kharkiv=!Kharkiv|admin1|UKR", "Donetsk=!Donetsk|admin1|UKR", "Kyiv=!Kyiv Oblast|admin1|UKR"}},
+		{"capitalised Sadar", "Police dispersed a rally in Sylhet city, Sylhet Sadar, on Friday.",
+			[]string{"Sylhet=Sylhet|city|BGD|Sylhet Division", "Sylhet=Sylhet|city|BGD|Sylhet Division"}},
+		{"a list is no chain", "Talks moved between Paris, London and Berlin.",
+			[]string{"Paris=Paris|city|FRA|Île-de-France", "London=London|city|GBR|England", "Berlin=Berlin|city|DEU|State of Berlin"}},
+		{"a list of cities and a region", "Protests spread to Delhi, Punjab and Sindh.",
+			[]string{"Delhi=Delhi|city|IND|Delhi", "Punjab=Punjab|admin1|PAK", "Sindh=Sindh|admin1|PAK"}},
+		{"acronym in parentheses", "Soldiers of the Rapid Action Battalion (RAB) patrolled Teknaf upazila (Cox's Bazar) on Monday.",
+			[]string{"Teknaf=!Teknāf|city|BGD|Chittagong", "Cox's Bazar=Cox’s Bāzār|city|BGD|Chittagong"}},
+		{"an acronym is no alternate name", "Students protested at SUST university in Sylhet.",
+			[]string{"Sylhet=Sylhet|city|BGD|Sylhet Division"}},
+		{"an old name before an institution", "Students of Jagannath University marched in Dhaka.",
+			[]string{"Dhaka=Dhaka|city|BGD|Dhaka Division"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(tt.text, g.Find(tt.text, event.Span{End: len(tt.text)}, nil))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
 func TestFindSpan(t *testing.T) {
 	g := MustDefault(t)
 	text := "Troops left Almaty. They reached Dhaka."
@@ -100,9 +196,14 @@ func TestLocate(t *testing.T) {
 		{"Georgia in a US story", "ATLANTA (AP) — Police in Atlanta and Savannah said protests spread across Georgia on Friday.",
 			[]string{"ATLANTA=Atlanta|city|USA|Georgia", "Atlanta=Atlanta|city|USA|Georgia", "Savannah=Savannah|city|USA|Georgia", "Georgia=Georgia|admin1|USA"}},
 		{"Georgia in a Caucasus story", "TBILISI, Georgia — Protesters rallied in Tbilisi; Georgia's prime minister blamed Russia.",
-			[]string{"TBILISI=!Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Tbilisi=Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Russia=Russia|country|RUS"}},
+			[]string{"TBILISI=!Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Tbilisi=!Tbilisi|city|GEO|Tbilisi", "Georgia=Georgia|country|GEO", "Russia=Russia|country|RUS"}},
 		{"Hyderabad in Pakistan", "KARACHI, Pakistan — Floods in Sindh reached Hyderabad on Monday.",
 			[]string{"KARACHI=!Karachi|city|PAK|Sindh", "Pakistan=Pakistan|country|PAK", "Sindh=Sindh|admin1|PAK", "Hyderabad=Hyderabad|city|PAK|Sindh"}},
+		{"one sense per document", "Students marched in Dhaka - Mirpur (Mirpur); later, police cleared Mirpur.",
+			[]string{"Dhaka=Dhaka|city|BGD|Dhaka Division", "Mirpur=~Dhaka|city|BGD|Dhaka Division",
+				"Mirpur=~Dhaka|city|BGD|Dhaka Division", "Mirpur=~Dhaka|city|BGD|Dhaka Division"}},
+		{"Dhaka near a locality", "Police in Dhaka - Paltan (Paltan) baton-charged marchers.",
+			[]string{"Dhaka=Dhaka|city|BGD|Dhaka Division", "Paltan=!Paltan|city|BGD|Dhaka Division", "Paltan=!Paltan|city|BGD|Dhaka Division"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,6 +224,14 @@ func TestFocus(t *testing.T) {
 		{"dateline", "DHAKA, Bangladesh — Police fired tear gas in Dhaka and Chittagong; India urged calm.", "BGD"},
 		{"regions", "Clashes in Punjab and Sindh left 12 dead, officials in Islamabad said.", "PAK"},
 		{"US states", "Storms hit Texas, Oklahoma and Georgia overnight.", "USA"},
+		{"protest against a country", "Hundreds rallied in Dhaka on Friday in a protest against Myanmar over the Rohingya crisis.", "BGD"},
+		{"solidarity with a country", "Students in Rajshahi held a demonstration against Israel and in solidarity with Palestine.", "BGD"},
+		{"talks with two countries", "Pakistan's foreign minister said talks with Russia and India would resume.", "PAK"},
+		{"embassy and object", "Protesters marched toward the US Embassy in Gulshan, Dhaka, chanting against the United States.", "BGD"},
+		{"possessive country", "An end to Myanmar's aggression was demanded at a rally in Rajshahi city (Boalia).", "BGD"},
+		{"a chain makes the focus", "Locals clashed in Krishnapur village (Jhenaidah, Khulna); India's border force was blamed.", "BGD"},
+		{"a lone town abroad", "Marchers filled Gulistan, then moved on to Paltan and Motijheel in Dhaka.", "BGD"},
+		{"the country where it happens", "Russian forces shelled Kharkiv, Ukraine said, as talks with Turkey stalled.", "UKR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,7 +280,7 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("Find(%q, %v): mention %v out of bounds or order", text, span, m.Span)
 			}
 			last = m.Span.End
-			if m.Candidates < 1 || m.Place.Name == "" {
+			if m.Candidates < 1 && !m.Within || m.Place.Name == "" {
 				t.Fatalf("Find(%q): mention %+v has no place", text, m)
 			}
 		}

@@ -16,7 +16,7 @@ import (
 	"github.com/annals-project/annals/internal/lineerr"
 )
 
-//go:generate go run gen/main.go -out data/gazetteer.tsv.gz -countries data/countries.tsv
+//go:generate go run gen/main.go -out data/gazetteer.tsv.gz -countries data/countries.tsv -aliases data/aliases.tsv
 
 //go:embed data/gazetteer.tsv.gz
 var embedded []byte
@@ -429,7 +429,9 @@ func (g *Gazetteer) candidates(dst []cand, key []byte) []cand {
 // lift only under its main name or as the most populous city of the name
 // ("New Delhi" and "Washington" are capitals, "Delhi" is not Dili). A big
 // city or seat that shares its name with the region it is in ranks just
-// above that region ("Kyiv", "Almaty", "New York").
+// above that region ("Kyiv", "Almaty", "New York"); a town that is not a
+// seat must be named by its main name or have a million people ("Bihar"
+// is the state, not Bihar Sharif).
 func (g *Gazetteer) rank(i int32, primary bool, list []cand) float32 {
 	p := g.prior[i]
 	pl := &g.places[i]
@@ -444,7 +446,8 @@ func (g *Gazetteer) rank(i int32, primary bool, list []cand) float32 {
 			}
 		}
 	}
-	if g.admin[i] < 0 || g.flags[i] == 0 && pl.Population < 100000 {
+	if g.admin[i] < 0 || g.flags[i] == 0 && (pl.Population < 100000 || !primary && pl.Population < 1000000) {
+		// "Bihar" is the state, not Bihar Sharif.
 		return p
 	}
 	a := g.admin[i]

