@@ -39,7 +39,9 @@ type command interface {
 
 func (m *Main) commands() map[string]command {
 	return map[string]command{
+		"bench":   &BenchCommand{Main: m},
 		"code":    &CodeCommand{Main: m},
+		"eval":    &EvalCommand{Main: m},
 		"extract": &ExtractCommand{Main: m},
 		"version": &VersionCommand{Main: m},
 	}
