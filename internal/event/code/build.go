@@ -14,6 +14,10 @@ var locationPreps = set("in", "at", "near", "across", "throughout", "outside", "
 // Media, witnesses and unnamed people report; they do not make statements.
 var nonStatementRoles = set("MED", "CVL", "")
 
+// politicalRoles are the roles whose word is a statement when cited with
+// "according to".
+var politicalRoles = set("GOV", "LEG", "JUD", "MIL", "IGO", "OPP", "REB", "INS", "SEP")
+
 // events turns the triggers of one sentence into events.
 func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo) {
 	var out []event.Event
@@ -34,6 +38,16 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		if t.negated || t.irrealis {
 			continue
 		}
+		if st.participleOfProtest(k) {
+			// "staged a human chain, demanding …": what the protest
+			// demands is part of the protest.
+			continue
+		}
+		if st.natural(t) {
+			// "Floods destroyed homes", "killed when a bus collided":
+			// nature and accidents are not political actors.
+			continue
+		}
 		speech := t.p.Flags&FlagSpeech != 0
 		if speech {
 			// The speaker attributes what follows.
@@ -45,6 +59,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 				}
 			}
 			sources = slices.DeleteFunc(slices.Clone(sources), func(a *phraseActor) bool {
+				if t.p.Trigger == "according" {
+					// "according to" cites a source; only a political one
+					// makes it a statement.
+					return !a.person && !politicalRoles[a.Role]
+				}
 				return nonStatementRoles[a.Role] && !a.person
 			})
 			if len(sources) == 0 {
@@ -83,6 +102,56 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 	}
 	return out, info
 }
+
+// participleOfProtest reports whether trigger k is a participle or
+// infinitive of demand, appeal or criticism that follows a protest trigger
+// in the same sentence.
+func (st *sentence) participleOfProtest(k int) bool {
+	t := st.triggers[k]
+	w := st.toks[t.i].low
+	if !(len(w) > 4 && w[len(w)-3:] == "ing") && st.low(t.i-1) != "to" {
+		return false
+	}
+	switch t.p.Code[:2] {
+	case "02", "10", "11", "12", "13":
+	default:
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		if st.triggers[j].p.Code[:2] == "14" {
+			return true
+		}
+	}
+	return false
+}
+
+// natural reports a trigger whose doer is nature or an accident: a
+// disaster or accident noun in the words just around it, and no actor
+// before it.
+func (st *sentence) natural(t *trigger) bool {
+	if t.p.Code[:2] < "14" {
+		return false
+	}
+	from, to := max(t.i-4, 0), min(t.end+6, len(st.toks))
+	for g := from; g < to; g++ {
+		if disasters[st.toks[g].low] {
+			for b := t.i - 1; b >= from; b-- {
+				if p := st.phraseOf(b); p != nil && p.actor != nil && p.actor.Role != "" && !p.actor.group {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// disasters are nouns of natural disasters and accidents.
+var disasters = set("flood", "floods", "flooding", "earthquake", "earthquakes", "quake", "storm", "storms",
+	"cyclone", "hurricane", "typhoon", "tornado", "tsunami", "landslide", "landslides", "mudslide",
+	"avalanche", "wildfire", "wildfires", "blaze", "drought", "heatwave", "lightning", "accident",
+	"accidents", "crash", "collision", "collided", "derailment", "derailed", "capsized", "epidemic",
+	"outbreak", "disease", "virus")
 
 // reciprocal reports codes whose compound subject acts on itself: talks,
 // meetings, negotiations, cooperation, agreements, fighting.
@@ -215,6 +284,10 @@ func (st *sentence) placeLike(p *phrase) bool {
 	if p.kind != actor.Country && p.kind != actor.Metonym || p.actor.person || p.kind == actor.Country && p.actor.Role != "" {
 		return false
 	}
+	if p.from > 0 && st.toks[p.from-1].low == "(" {
+		// "in Dhaka (Dhaka)": a qualifier of a place.
+		return true
+	}
 	b := p.from - 1
 	for b >= 0 && (st.toks[b].low == "the" || st.toks[b].low == "central" || st.toks[b].low == "northern" ||
 		st.toks[b].low == "southern" || st.toks[b].low == "eastern" || st.toks[b].low == "western") {
@@ -226,6 +299,14 @@ func (st *sentence) placeLike(p *phrase) bool {
 // target returns the trigger's target: at the pattern's target slot, or
 // the first participant after the trigger.
 func (st *sentence) target(t *trigger) *phraseActor {
+	if t.target < 0 {
+		// "released a French tourist": the pattern's own words name it.
+		for g := t.i + 1; g < t.end; g++ {
+			if p := st.phraseOf(g); p != nil && p.actor != nil && p.actor.Country != "" {
+				return p.actor
+			}
+		}
+	}
 	if (t.p.Flags&FlagSpeech != 0 || t.p.Code[:2] == "01") && t.target < 0 {
 		// What a statement is about: the first participant or country
 		// named in what follows, through "that" and, for comments, places.
@@ -237,7 +318,9 @@ func (st *sentence) target(t *trigger) *phraseActor {
 			if p == nil || p.actor == nil || p.actor.Country == "" && p.actor.Code == "" {
 				continue
 			}
-			if t.p.Code[:2] != "01" && st.placeLike(p) {
+			if t.p.Code[:2] != "01" && st.placeLike(p) || p.actor.Role == "MED" {
+				// Places are what comments are about, not appeals; the
+				// reporters a statement is made to are not its target.
 				g = p.to - 1
 				continue
 			}
@@ -262,13 +345,15 @@ func (st *sentence) target(t *trigger) *phraseActor {
 		return p.actor
 	}
 	// A place as direct object: "shelled Kharkiv", "entered the town".
-	if d := st.doc; d != nil {
-		for g := from; g < len(st.toks) && g < from+3; g++ {
+	if d := st.doc; d != nil && from > 0 && !prepositions[st.toks[from-1].low] {
+		for g := from; g < len(st.toks) && g < from+5; g++ {
 			if m, ok := d.placeAt(st.toks[g].span.Start); ok {
 				return &phraseActor{Actor: event.Actor{Text: m.Span.Of(st.text), Code: m.Place.Country, Country: m.Place.Country, Span: m.Span}}
 			}
-			if !determiners[st.toks[g].low] {
-				break
+			switch w := st.toks[g].low; {
+			case determiners[w], w == "town", w == "city", w == "village", w == "district", w == "province", w == "region", w == "of":
+			default:
+				g = len(st.toks)
 			}
 		}
 	}
@@ -305,7 +390,7 @@ func (st *sentence) subject(i int) []*phraseActor {
 		if p == nil {
 			continue
 		}
-		if p.from > 0 && prepositions[st.toks[p.from-1].low] && !(st.toks[p.from-1].low == "of" && quantity(st.low(p.from-2))) {
+		if pb := st.prepBefore(p); pb >= 0 && !(st.toks[pb].low == "of" && quantity(st.low(pb-1))) {
 			b = p.from
 			continue
 		}
@@ -322,13 +407,29 @@ func (st *sentence) subject(i int) []*phraseActor {
 	return nil
 }
 
+// prepBefore returns the token of the preposition a phrase follows,
+// across determiners and lower-case modifiers ("of the former president"),
+// or -1.
+func (st *sentence) prepBefore(p *phrase) int {
+	for b := p.from - 1; b >= 0 && b >= p.from-3; b-- {
+		w := st.toks[b].low
+		if prepositions[w] {
+			return b
+		}
+		if !st.toks[b].word || st.toks[b].cap || !determiners[w] && !(len(w) > 2 && !hasEdForm(w)) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // quantity reports words that head "X of people" without making it a
 // prepositional phrase: "thousands of protesters", "a group of students".
 func quantity(w string) bool {
 	switch w {
 	case "tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "crowd",
 		"crowds", "number", "lot", "lots", "some", "many", "most", "all", "several", "none", "one",
-		"two", "three", "four", "five", "supporters", "members", "activists", "leaders", "part":
+		"two", "three", "four", "five", "members", "part":
 		return true
 	}
 	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
@@ -345,8 +446,24 @@ func (st *sentence) isObject(p *phrase) bool {
 		return false
 	}
 	w := st.toks[b].low
-	return st.toks[b].word && !st.toks[b].cap && (hasEdForm(w) || len(w) > 4 && w[len(w)-3:] == "ing")
+	if !st.toks[b].word || st.toks[b].cap || !(hasEdForm(w) || len(w) > 4 && w[len(w)-3:] == "ing") {
+		return false
+	}
+	// An adjective in -ed ("unidentified", "armed") is not a verb: only
+	// forms the verb dictionary knows as verbs count.
+	for _, p := range st.doc.c.verbs.triggers[w] {
+		if !p.Noun {
+			return true
+		}
+	}
+	return commonVerbs[w]
 }
+
+// commonVerbs are frequent verb forms that take an actor as object but
+// are not event triggers themselves.
+var commonVerbs = set("entered", "entering", "visited", "joined", "joining", "left", "leaving", "reached",
+	"told", "telling", "asked", "asking", "urged", "called", "calling", "named", "appointed", "replaced",
+	"blamed", "targeted", "targeting", "including", "involving", "surrounded", "led", "leading")
 
 // conjoined returns p's actor and those joined to it by "and", or by
 // commas in a list that ends with "and": "Iran and Russia", "France,
@@ -356,12 +473,16 @@ func (st *sentence) conjoined(p *phrase) []*phraseActor {
 	out := []*phraseActor{p.actor}
 	sawAnd := false
 	for q := p; q.from >= 2; {
-		sep := st.toks[q.from-1].low
-		if sep != "and" && !(sep == "," && sawAnd) {
+		from := q.from
+		for from > 0 && st.toks[from-1].low == "the" {
+			from--
+		}
+		sep := st.low(from - 1)
+		if sep != "and" && !(sep == "," && sawAnd) || from < 2 {
 			break
 		}
-		prev := st.phraseOf(q.from - 2)
-		if prev == nil || prev.from > 0 && prepositions[st.toks[prev.from-1].low] {
+		prev := st.phraseOf(from - 2)
+		if prev == nil || st.prepBefore(prev) >= 0 {
 			break
 		}
 		sawAnd = sawAnd || sep == "and"
@@ -375,7 +496,11 @@ func (st *sentence) conjoined(p *phrase) []*phraseActor {
 		if sep != "and" && sep != "," {
 			break
 		}
-		next := st.phraseOf(q.to + 1)
+		at := q.to + 1
+		for at < len(st.toks) && st.toks[at].low == "the" {
+			at++
+		}
+		next := st.phraseOf(at)
 		if next == nil {
 			break
 		}
@@ -408,6 +533,24 @@ func protestGroup(a *phraseActor, st *sentence) bool {
 	return false
 }
 
+// crowdOnState reports a civilian crowd turning on the state: "supporters
+// stormed the Congress", "villagers torched a police post".
+func crowdOnState(src, tgt *phraseActor) bool {
+	if src == nil || tgt == nil || !src.group {
+		return false
+	}
+	switch src.Role {
+	case "CVL", "OPP", "EDU", "LAB", "AGR":
+	default:
+		return false
+	}
+	switch tgt.Role {
+	case "GOV", "LEG", "JUD", "COP":
+		return true
+	}
+	return false
+}
+
 // hasProtest reports whether the sentence reports a protest.
 func (st *sentence) hasProtest() bool {
 	for _, t := range st.triggers {
@@ -421,14 +564,15 @@ func (st *sentence) hasProtest() bool {
 // event builds one event record.
 func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
 	code := t.p.Code
-	if protestGroup(src, st) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") {
+	if protestGroup(src, st) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") ||
+		crowdOnState(src, tgt) && t.p.Flags&FlagViolent != 0 {
 		code = "145"
 	}
 	e, ok := d.c.entry(code)
 	if !ok {
 		return event.Event{}, false
 	}
-	if src == nil && (t.p.Flags&FlagViolent != 0 || code[:2] == "17") {
+	if src == nil && t.p.Flags&FlagViolent != 0 {
 		// "buildings were torched during protests": violence with no named
 		// source in a sentence about protests is the protesters' rioting.
 		if ps := st.protest(); ps != nil {
@@ -443,8 +587,8 @@ func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phr
 		Sentence:      st.s.Index,
 		Text:          st.s.Span.Of(st.text),
 		Span:          span,
-		Source:        d.actorOut(st.placeCountry(sc), src, true),
-		Target:        d.actorOut(st.placeCountry(sc), tgt, false),
+		Source:        d.actorOut(st.placeCountry(sc), src, true, code[:2] == "14"),
+		Target:        d.actorOut(st.placeCountry(sc), tgt, false, false),
 		CAMEO:         code,
 		Root:          e.Root,
 		QuadClass:     e.QuadClass,
@@ -488,13 +632,17 @@ func (d *doc) mustEntry(code string) cameo.Entry {
 // actorOut copies an actor for output, giving a role without a country the
 // document's focus country. A missing source becomes the focus country
 // itself: an event in a country whose actor the text does not name.
-func (d *doc) actorOut(here string, a *phraseActor, source bool) *event.Actor {
+func (d *doc) actorOut(here string, a *phraseActor, source, protest bool) *event.Actor {
 	if here == "" {
 		here = d.focusCountry
 	}
 	if a == nil {
 		if !source || here == "" {
 			return nil
+		}
+		if protest {
+			// People protesting whom the text does not name: civilians.
+			return &event.Actor{Code: here + "CVL", Country: here, Role: "CVL"}
 		}
 		return &event.Actor{Code: here, Country: here}
 	}

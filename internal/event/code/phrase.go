@@ -118,9 +118,11 @@ func (d *doc) findPhrases(st *sentence) {
 				j++
 				continue
 			}
-			// "the administration of Kazakhstan": an agent of a country.
-			if next.from == to+1 && st.toks[to].low == "of" && next.entry.Kind == actor.Country &&
-				segs[j-1].entry.Kind == actor.Agent && !next.entry.Demonym {
+			// "the administration of Kazakhstan", "the head of the UN
+			// mission": an agent of a country or body.
+			if gap := next.from - to; (gap == 1 || gap == 2 && st.toks[to+1].low == "the") && st.toks[to].low == "of" &&
+				(next.entry.Kind == actor.Country && !next.entry.Demonym || next.entry.Kind == actor.Org) &&
+				segs[j-1].entry.Kind == actor.Agent && next.learned == nil && segs[j-1].learned == nil {
 				to = next.to
 				j++
 				continue

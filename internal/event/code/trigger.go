@@ -39,7 +39,10 @@ func (d *doc) findTriggers(st *sentence) {
 			if !ok {
 				continue
 			}
-			if l := end - i; l > bestLen || l == bestLen && len(p.Words) > len(best.p.Words) {
+			// At the start of a sentence a capitalised "Fighting" or
+			// "Protests" is a noun more often than a verb.
+			better := best != nil && end-i == bestLen && p.Noun && !best.p.Noun && i == 0
+			if l := end - i; l > bestLen || better || l == bestLen && len(p.Words) > len(best.p.Words) {
 				best, bestLen = &trigger{i: i, end: end, p: p, target: target, speaker: -1}, l
 			}
 		}
@@ -60,9 +63,17 @@ func (st *sentence) nounContext(i int) bool {
 	}
 	prev := st.toks[i-1]
 	switch {
+	case quantityWord(prev.low) && isVerbyForm(st.toks[i].low):
+		// "Thousands demonstrated", "dozens marched".
+		return false
 	case determiners[prev.low], prepositions[prev.low], prev.low == "'s", prev.low == "’s":
 		return true
 	case prev.word && prev.low[0] >= '0' && prev.low[0] <= '9':
+		return true
+	case st.phraseAt[i-1] < 0 && prev.word && !prev.cap && isIngForm(st.toks[i].low) && !beForms[prev.low] &&
+		!isAdverb(prev.low) && !negators[prev.low] && prev.low != "and" && prev.low != "or" && !hasEdForm(prev.low):
+		// "a board meeting", "the border fighting": a gerund after a
+		// plain noun is a noun.
 		return true
 	case st.phraseAt[i-1] >= 0:
 		// "Kazakh protests", "opposition rallies": an actor used as an
@@ -75,6 +86,18 @@ func (st *sentence) nounContext(i int) bool {
 			return false
 		}
 		return !ph.actor.group && !isVerbyForm(st.toks[i].low)
+	}
+	return false
+}
+
+func isIngForm(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
+
+// quantityWord reports plural quantities that stand as a subject:
+// "thousands", "hundreds", "dozens", "many".
+func quantityWord(w string) bool {
+	switch w {
+	case "thousands", "hundreds", "dozens", "scores", "many", "several", "millions", "tens":
+		return true
 	}
 	return false
 }
