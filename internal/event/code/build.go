@@ -73,7 +73,7 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		if t.p.Flags&FlagActor != 0 && len(sources) == 0 {
 			continue
 		}
-		if t.p.Noun && len(sources) == 0 && target == nil && len(sc.places) == 0 && !st.hasActor() {
+		if t.p.Noun && t.p.Code[:2] != "14" && len(sources) == 0 && target == nil && len(sc.places) == 0 && !st.hasActor() {
 			// "after a board meeting": a nominal event with no actor and
 			// no place in its sentence is not a political event.
 			continue
@@ -414,6 +414,11 @@ func (st *sentence) prepBefore(p *phrase) int {
 	for b := p.from - 1; b >= 0 && b >= p.from-3; b-- {
 		w := st.toks[b].low
 		if prepositions[w] {
+			if next := st.low(b + 1); quantity(next) || next == "a" && quantity(st.low(b+2)) || quantityWord(next) {
+				// "about a dozen protesters", "over 200 workers":
+				// an approximation, not a preposition.
+				return -1
+			}
 			return b
 		}
 		if !st.toks[b].word || st.toks[b].cap || !determiners[w] && !(len(w) > 2 && !hasEdForm(w)) {
@@ -428,7 +433,7 @@ func (st *sentence) prepBefore(p *phrase) int {
 func quantity(w string) bool {
 	switch w {
 	case "tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "crowd",
-		"crowds", "number", "lot", "lots", "some", "many", "most", "all", "several", "none", "one",
+		"crowds", "number", "lot", "lots", "some", "many", "most", "all", "several", "none", "one", "dozen",
 		"two", "three", "four", "five", "members", "part":
 		return true
 	}
