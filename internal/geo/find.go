@@ -282,6 +282,27 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 		}
 		return 1, Mention{}, false
 	}
+	// "Al-Raqqa Governorate": try the name without its article.
+	if rest, ok := cutArticle(string(b[:ends[0].keyLen])); ok && t.hyphen > t.start && len(rest) >= 4 {
+		off := ends[0].keyLen - len(rest)
+		for k := len(ends) - 1; k >= 0; k-- {
+			e := ends[k]
+			key := b[off:e.keyLen]
+			if g.index.find(key) < 0 {
+				continue
+			}
+			*cands = g.candidates((*cands)[:0], key)
+			m := Mention{Span: event.Span{Start: t.start, End: e.end}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
+			switch g.qualify(text, toks, e.tok, key, *cands, before, &m) {
+			case qualified, within:
+				return e.tok - i + 1, m, true
+			}
+			if g.acceptWord(text, toks, i, key, (*cands)[0], true) {
+				return e.tok - i + 1, m, true
+			}
+			break
+		}
+	}
 	// "Kyiv-based", "Moscow-backed": try the part before the hyphen.
 	if t.hyphen > t.start {
 		key := appendKey(b[:0], text[t.start:t.hyphen])

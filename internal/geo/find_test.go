@@ -159,6 +159,8 @@ func TestFindChain(t *testing.T) {
 			[]string{"Delhi=Delhi|city|IND|Delhi", "Punjab=Punjab|admin1|PAK", "Sindh=Sindh|admin1|PAK"}},
 		{"acronym in parentheses", "Soldiers of the Rapid Action Battalion (RAB) patrolled Teknaf upazila (Cox's Bazar) on Monday.",
 			[]string{"Teknaf=!Teknāf|city|BGD|Chittagong", "Cox's Bazar=Cox’s Bāzār|city|BGD|Chittagong"}},
+		{"article and governorate", "Airstrikes hit villages in Al-Raqqa Governorate and near Qamishli on Sunday.",
+			[]string{"Al-Raqqa=!Raqqa|admin1|SYR", "Qamishli=Al Qāmishlī|city|SYR|Al-Hasakah"}},
 		{"an acronym is no alternate name", "Students protested at SUST university in Sylhet.",
 			[]string{"Sylhet=Sylhet|city|BGD|Sylhet Division"}},
 		{"an old name before an institution", "Students of Jagannath University marched in Dhaka.",

@@ -287,7 +287,51 @@ func (l *loader) row(row string, f []string) string {
 		}
 		l.addName(idx, a)
 	}
+	if p.Kind != Country && arabic[p.Country] {
+		l.addArticleless(idx)
+	}
 	return ""
+}
+
+// arabic holds the ISO3 codes of the members of the Arab League, whose
+// place names GeoNames writes with the article ("Al Qāmishlī", "Ar
+// Raqqah") that news often drops ("Qamishli", "Raqqa").
+var arabic = map[string]bool{
+	"DZA": true, "BHR": true, "COM": true, "DJI": true, "EGY": true, "IRQ": true, "JOR": true, "KWT": true,
+	"LBN": true, "LBY": true, "MRT": true, "MAR": true, "OMN": true, "PSE": true, "QAT": true, "SAU": true,
+	"SOM": true, "SDN": true, "SYR": true, "TUN": true, "ARE": true, "YEM": true,
+}
+
+// addArticleless adds, for each key of place idx that starts with an
+// Arabic article ("al qamishli", "ar raqqah"), the key without it, as an
+// alternate name.
+func (l *loader) addArticleless(idx int32) {
+	n := len(l.perKeys)
+	for k := 0; k < n; k++ {
+		off := l.perKeys[k]
+		begin := 0
+		if off > 0 {
+			begin = int(l.keyEnd[off-1])
+		}
+		key := string(l.arena[begin:l.keyEnd[off]])
+		if rest, ok := cutArticle(key); ok && len(rest) >= 4 {
+			l.addName(idx, rest)
+		}
+	}
+}
+
+// cutArticle returns key without a leading Arabic article word ("al",
+// "el", "ar", "as", "ash", "ad", "an", "at", "az").
+func cutArticle(key string) (string, bool) {
+	art, rest, ok := strings.Cut(key, " ")
+	if !ok {
+		return key, false
+	}
+	switch art {
+	case "al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ed", "es", "et":
+		return rest, true
+	}
+	return key, false
 }
 
 // addName appends the key of name for place idx unless the place already

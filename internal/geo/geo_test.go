@@ -101,6 +101,13 @@ func TestLookup(t *testing.T) {
 		{"Chattogram", "Chattogram", "Chittagong|city|BGD|Chittagong"},
 		{"Barishal", "Barishal", "Barisāl|city|BGD|Barisal Division"},
 		{"an alternate name is not its state", "Bihar", "Bihar|admin1|IND"},
+		{"Eastern Ghouta", "Ghouta", "Eastern Ghouta|admin1|SYR"},
+		{"South Ossetia", "South Ossetia", "South Ossetia|admin1|GEO"},
+		{"Deir Ezzor", "Deir Ezzor", "Deir ez-Zor|city|SYR|Deir ez-Zor"},
+		// Arabic names without their article.
+		{"without al", "Qamishli", "Al Qāmishlī|city|SYR|Al-Hasakah"},
+		{"without ar", "Raqqah", "Ar Raqqah|city|SYR|Raqqa"},
+		{"Spanish el is kept", "Salvador", "Salvador|city|BRA|Bahia"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

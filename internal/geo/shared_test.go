@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/geo"
@@ -217,7 +218,7 @@ func TestEventLocationDev(t *testing.T) {
 		var golds []event.Span
 		for _, s := range rec.Spans {
 			if s.Label == "LOCATION" {
-				golds = append(golds, event.Span{Start: s.Start, End: s.End})
+				golds = append(golds, byteSpan(rec.Text, s.Start, s.End))
 			}
 		}
 		gold += len(golds)
@@ -254,3 +255,149 @@ func TestEventLocationDev(t *testing.T) {
 		sentences, gold, hit, 100*float64(hit)/float64(max(gold, 1)),
 		known, knownHit, 100*float64(knownHit)/float64(max(known, 1)), mentions, inGold)
 }
+
+// byteSpan converts a span in characters (as the dev set's Python tools
+// write them) into a byte span of text.
+func byteSpan(text string, start, end int) event.Span {
+	sp := event.Span{Start: len(text), End: len(text)}
+	n := 0
+	for i := range text {
+		if n == start {
+			sp.Start = i
+		}
+		if n == end {
+			sp.End = i
+			break
+		}
+		n++
+	}
+	return sp
+}
+
+// TestEventLinkingDev measures event-to-place linking on the
+// event-location dev set in ../shared the way the event coder links: the
+// place named after a locative preposition nearest the marked verb (one
+// after it preferred), else the sentence's first place. A link is right
+// when the place's name shares a word with the gold LOCATION text, as
+// ../shared/eval/score_event_location.py judges an event's location (and,
+// second figure, when the place's name or the mention's text does: the
+// GeoNames name is often spelled otherwise, "Al Fallūjah" for Fallujah).
+// Run with -v to see the figures.
+func TestEventLinkingDev(t *testing.T) {
+	f := openShared(t, "event-location", "dev.jsonl")
+	g := MustDefault(t)
+	type spanJ struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Label string `json:"label"`
+	}
+	var rec struct {
+		Text  string  `json:"text"`
+		Spans []spanJ `json:"spans"`
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	items, linked, right, surface := 0, 0, 0, 0
+	for sc.Scan() {
+		rec.Spans = nil
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		var verb, gold *spanJ
+		for i, s := range rec.Spans {
+			switch {
+			case s.Label == "VERB" && verb == nil:
+				verb = &rec.Spans[i]
+			case s.Label == "LOCATION" && gold == nil:
+				gold = &rec.Spans[i]
+			}
+		}
+		if verb == nil || gold == nil {
+			continue
+		}
+		items++
+		ms := g.Locate(rec.Text, g.Find(rec.Text, event.Span{End: len(rec.Text)}, nil))
+		m, ok := eventPlace(rec.Text, ms, byteSpan(rec.Text, verb.Start, verb.End).Start)
+		if !ok {
+			continue
+		}
+		linked++
+		gs := byteSpan(rec.Text, gold.Start, gold.End).Of(rec.Text)
+		if shareWord(m.Place.Name, gs) {
+			right++
+		}
+		if shareWord(m.Place.Name, gs) || shareWord(m.Span.Of(rec.Text), gs) {
+			surface++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("event linking dev: %d sentences with a verb and a place; %d linked to a place (%.1f%%), %d right by place name (%.1f%% of all), "+
+		"%d right by place name or the text's (%.1f%%)",
+		items, linked, 100*float64(linked)/float64(max(items, 1)), right, 100*float64(right)/float64(max(items, 1)),
+		surface, 100*float64(surface)/float64(max(items, 1)))
+}
+
+// eventPlace picks the place of an event whose verb starts at verb, the
+// way the event coder does.
+func eventPlace(text string, ms []geo.Mention, verb int) (geo.Mention, bool) {
+	best, bestDist := -1, 1<<30
+	for k, m := range ms {
+		if !afterPreposition(text, m.Span.Start) {
+			continue
+		}
+		d := m.Span.Start - verb
+		if d < 0 {
+			d = -d + 40
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 && len(ms) > 0 {
+		best = 0
+	}
+	if best < 0 {
+		return geo.Mention{}, false
+	}
+	return ms[best], true
+}
+
+// afterPreposition reports whether a locative preposition comes at most
+// three words before offset i, with only "the" or a compass adjective
+// between.
+func afterPreposition(text string, i int) bool {
+	words := strings.Fields(strings.ToLower(text[:i]))
+	for k := len(words) - 1; k >= 0 && k >= len(words)-3; k-- {
+		switch strings.Trim(words[k], ",.;:()\"'") {
+		case "in", "at", "near", "outside", "inside", "around", "across", "from", "to", "into", "throughout":
+			return true
+		case "the", "central", "northern", "southern", "eastern", "western":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// shareWord reports whether a and b share a word other than the stop
+// words of score_event_location.py.
+func shareWord(a, b string) bool {
+	stop := map[string]bool{"the": true, "of": true, "in": true, "a": true, "an": true, "and": true,
+		"city": true, "province": true, "district": true, "state": true, "region": true}
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(a), notWordRune) {
+		if !stop[w] {
+			set[w] = true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(b), notWordRune) {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }

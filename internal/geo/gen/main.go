@@ -422,6 +422,16 @@ func readAliases(path string, admins map[string]*unit, places []*place) error {
 			}
 			u := &unit{kind: 'A', code: f[1], name: f[2], names: dedupe(append([]string{f[2]}, strings.Split(f[4], "|")...))}
 			for _, part := range strings.Split(f[3], ",") {
+				if id, ok := strings.CutPrefix(part, "@"); ok {
+					// A region across admin1 lines: its main town.
+					p := byID[id]
+					if p == nil || p.cc != cc {
+						return bad("unknown place %s in region %s", part, f[1])
+					}
+					u.places = append(u.places, p)
+					u.pop += p.pop
+					continue
+				}
 				a := admins[part]
 				if a == nil || !strings.HasPrefix(part, cc+".") {
 					return bad("unknown admin1 %s in region %s", part, f[1])
