@@ -30,6 +30,12 @@ type Store interface {
 	// a malformed document and ErrConflict when m names an unknown event.
 	PutDocument(ctx context.Context, doc *Document, m Merger) (PutResult, error)
 
+	// PutDocuments stores docs in one transaction, as PutDocument would
+	// one after the other, with the same errors: all of them are stored
+	// or, on error, none. Batches amortise the cost of a commit. A document
+	// with the hash of an earlier one in the batch is skipped.
+	PutDocuments(ctx context.Context, docs []*Document, m Merger) ([]PutResult, error)
+
 	// Document returns the stored document with the given ID, with its
 	// events (one per mention, in document order) and quotes. It returns
 	// ErrNotFound if there is none.

@@ -33,25 +33,49 @@ func placeholders(from, to int) string {
 
 // PutDocument implements store.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Merger) (store.PutResult, error) {
-	if err := doc.Validate(); err != nil {
-		return store.PutResult{}, fmt.Errorf("put document: %w", err)
+	res, err := s.PutDocuments(ctx, []*store.Document{doc}, m)
+	if err != nil {
+		return store.PutResult{}, err
 	}
-	if doc.Hash == "" {
-		doc.Hash = store.ContentHash(doc.Article)
+	return res[0], nil
+}
+
+// PutDocuments implements store.Store.
+func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m store.Merger) ([]store.PutResult, error) {
+	for _, d := range docs {
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("put document: %w", err)
+		}
+		if d.Hash == "" {
+			d.Hash = store.ContentHash(d.Article)
+		}
 	}
-	var res store.PutResult
+	ingested := ts(s.now())
+	res := make([]store.PutResult, len(docs))
 	err := s.inLock(ctx, func(tx *sql.Tx) error {
-		var err error
-		res, err = s.put(ctx, tx, doc, m)
-		return err
+		for i, d := range docs {
+			var err error
+			if res[i], err = s.put(ctx, tx, d, m, ingested); err != nil {
+				return fmt.Errorf("put document %q: %w", d.Article.ID, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return store.PutResult{}, fmt.Errorf("put document %q: %w", doc.Article.ID, err)
+		return nil, fmt.Errorf("put documents: %w", err)
 	}
-	if !res.Skipped {
-		doc.ID = res.Document
-	}
+	stamp(docs, res, ingested)
 	return res, nil
+}
+
+// stamp sets the ID and ingest time of the documents a committed batch
+// stored.
+func stamp(docs []*store.Document, res []store.PutResult, ingested time.Time) {
+	for i, d := range docs {
+		if !res[i].Skipped {
+			d.ID, d.IngestedAt = res[i].Document, ingested
+		}
+	}
 }
 
 // actorAgg accumulates one actor's occurrences in a document.
@@ -61,7 +85,7 @@ type actorAgg struct {
 	count      int
 }
 
-func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m store.Merger) (store.PutResult, error) {
+func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m store.Merger, ingested time.Time) (store.PutResult, error) {
 	var res store.PutResult
 	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = $1`, doc.Hash).Scan(&res.Document)
 	switch {
@@ -73,7 +97,6 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	}
 
 	a := doc.Article
-	ingested := s.now().UTC().Truncate(time.Microsecond)
 	d := *doc
 	d.IngestedAt = ingested
 	seen := d.Seen()
@@ -219,7 +242,6 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 			return res, fmt.Errorf("actor %s %q: %w", g.code, g.name, err)
 		}
 	}
-	doc.IngestedAt = ingested
 	return res, nil
 }
 

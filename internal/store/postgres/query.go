@@ -39,13 +39,6 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, b.String())
 }
 
-// next returns the placeholder of the next argument, for clauses after the
-// conditions.
-func (w *where) next(arg any) string {
-	w.args = append(w.args, arg)
-	return fmt.Sprintf("$%d", len(w.args))
-}
-
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""

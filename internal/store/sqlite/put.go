@@ -14,33 +14,93 @@ import (
 	"github.com/annals-project/annals/internal/store"
 )
 
-var insertMentionSQL = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(eventCols, ", ") +
+// The statements of a write, prepared once by Open.
+const (
+	sqlHash     = `SELECT id FROM documents WHERE hash = ?`
+	sqlDocument = `INSERT INTO documents (hash, article_id, source, url, title, byline,
+		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlSourceSeen = `SELECT EXISTS (SELECT 1 FROM mentions m
+					JOIN documents d ON d.id = m.document_id
+					WHERE m.event_id = ? AND m.document_id <> ? AND d.source_key = ?)`
+	sqlUpdateEvent = `UPDATE events SET
+			mention_id = coalesce(mention_id, ?1),
+			num_mentions = num_mentions + 1,
+			num_articles = num_articles + ?2,
+			num_sources = num_sources + ?3,
+			first_seen = min(first_seen, ?4),
+			last_seen = max(last_seen, ?4),
+			fatalities = max(coalesce(fatalities, ?5), coalesce(?5, fatalities)),
+			injuries = max(coalesce(injuries, ?6), coalesce(?6, injuries)),
+			crowd = max(coalesce(crowd, ?7), coalesce(?7, crowd))
+			WHERE id = ?8`
+	sqlQuote = `INSERT INTO quotes (document_id, idx, sentence, text, direct,
+			sp_text, sp_code, sp_country, sp_role, sp_name, sp_start, sp_end, speaker_text, date, span_start, span_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlActor = `INSERT INTO actors (code, name, text, country, role, fold, count, first_seen, last_seen)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+			ON CONFLICT (code, name) DO UPDATE SET
+				count = actors.count + excluded.count,
+				first_seen = min(actors.first_seen, excluded.first_seen),
+				last_seen = max(actors.last_seen, excluded.last_seen)`
+	sqlEvent = `INSERT INTO events (document_id, cameo, root, quad_class, plover, acled_type,
+		acled_subtype, date, country, lat, lon, source_code, target_code, actor_text, first_seen, last_seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+)
+
+var sqlMention = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(eventCols, ", ") +
 	`) VALUES (?, ?, ?` + strings.Repeat(", ?", len(eventCols)) + `) RETURNING id`
 
 // PutDocument implements store.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Merger) (store.PutResult, error) {
-	if err := doc.Validate(); err != nil {
-		return store.PutResult{}, fmt.Errorf("put document: %w", err)
-	}
-	if doc.Hash == "" {
-		doc.Hash = store.ContentHash(doc.Article)
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	res, err := s.PutDocuments(ctx, []*store.Document{doc}, m)
 	if err != nil {
-		return store.PutResult{}, fmt.Errorf("put document %q: %w", doc.Article.ID, err)
+		return store.PutResult{}, err
 	}
-	defer tx.Rollback()
-	res, err := s.put(ctx, tx, doc, m)
+	return res[0], nil
+}
+
+// PutDocuments implements store.Store.
+func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m store.Merger) ([]store.PutResult, error) {
+	for _, d := range docs {
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("put document: %w", err)
+		}
+		if d.Hash == "" {
+			d.Hash = store.ContentHash(d.Article)
+		}
+	}
+	ingested := s.now().UTC().Truncate(time.Microsecond)
+	w, err := s.lockWriter(ctx)
 	if err != nil {
-		return store.PutResult{}, fmt.Errorf("put document %q: %w", doc.Article.ID, err)
+		return nil, fmt.Errorf("put documents: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return store.PutResult{}, fmt.Errorf("put document %q: commit: %w", doc.Article.ID, err)
+	defer s.unlockWriter(w)
+	res := make([]store.PutResult, len(docs))
+	err = w.inTx(ctx, func() error {
+		for i, d := range docs {
+			var err error
+			if res[i], err = s.put(ctx, w, d, m, ingested); err != nil {
+				return fmt.Errorf("put document %q: %w", d.Article.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if !res.Skipped {
-		doc.ID = res.Document
-	}
+	stamp(docs, res, ingested)
 	return res, nil
+}
+
+// stamp sets the ID and ingest time of the documents a committed batch
+// stored.
+func stamp(docs []*store.Document, res []store.PutResult, ingested time.Time) {
+	for i, d := range docs {
+		if !res[i].Skipped {
+			d.ID, d.IngestedAt = res[i].Document, ingested
+		}
+	}
 }
 
 // actorAgg accumulates one actor's occurrences in a document.
@@ -50,9 +110,9 @@ type actorAgg struct {
 	count      int
 }
 
-func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m store.Merger) (store.PutResult, error) {
+func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store.Merger, ingested time.Time) (store.PutResult, error) {
 	var res store.PutResult
-	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, doc.Hash).Scan(&res.Document)
+	err := p.QueryRowContext(ctx, sqlHash, doc.Hash).Scan(&res.Document)
 	switch {
 	case err == nil:
 		res.Skipped = true
@@ -62,7 +122,6 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	}
 
 	a := doc.Article
-	ingested := s.now().UTC().Truncate(time.Microsecond)
 	d := *doc
 	d.IngestedAt = ingested
 	seen := d.Seen()
@@ -70,9 +129,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	if !a.PublishedAt.IsZero() {
 		publishedAt = micros(a.PublishedAt)
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO documents (hash, article_id, source, url, title, byline,
-		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	if err := p.QueryRowContext(ctx, sqlDocument,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
 		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen),
@@ -108,7 +165,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 				if f.Limit == 0 {
 					f.Limit = store.DefaultCandidateLimit
 				}
-				cands, err := s.events(ctx, tx, f)
+				cands, err := s.events(ctx, p, f)
 				if err != nil {
 					return res, fmt.Errorf("event %d: candidates: %w", i, err)
 				}
@@ -117,7 +174,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 		}
 		if eid == 0 {
 			var err error
-			if eid, err = insertEvent(ctx, tx, ev, docID, seen); err != nil {
+			if eid, err = insertEvent(ctx, p, ev, docID, seen); err != nil {
 				return res, fmt.Errorf("event %d: %w", i, err)
 			}
 			created[eid] = true
@@ -127,7 +184,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 		}
 		args := append([]any{eid, docID, i}, eventArgs(ev)...)
 		var mid int64
-		if err := tx.QueryRowContext(ctx, insertMentionSQL, args...).Scan(&mid); err != nil {
+		if err := p.QueryRowContext(ctx, sqlMention, args...).Scan(&mid); err != nil {
 			if isForeignKey(err) {
 				return res, fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
 			}
@@ -141,26 +198,14 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 				sources = 1
 			} else {
 				var dup int
-				if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions m
-					JOIN documents d ON d.id = m.document_id
-					WHERE m.event_id = ? AND m.document_id <> ? AND d.source_key = ?)`,
+				if err := p.QueryRowContext(ctx, sqlSourceSeen,
 					eid, docID, sourceKey).Scan(&dup); err != nil {
 					return res, fmt.Errorf("event %d: count sources: %w", i, err)
 				}
 				sources = 1 - dup
 			}
 		}
-		r, err := tx.ExecContext(ctx, `UPDATE events SET
-			mention_id = coalesce(mention_id, ?1),
-			num_mentions = num_mentions + 1,
-			num_articles = num_articles + ?2,
-			num_sources = num_sources + ?3,
-			first_seen = min(first_seen, ?4),
-			last_seen = max(last_seen, ?4),
-			fatalities = max(coalesce(fatalities, ?5), coalesce(?5, fatalities)),
-			injuries = max(coalesce(injuries, ?6), coalesce(?6, injuries)),
-			crowd = max(coalesce(crowd, ?7), coalesce(?7, crowd))
-			WHERE id = ?8`,
+		r, err := p.exec(ctx, sqlUpdateEvent,
 			mid, articles, sources, micros(seen), intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd), eid)
 		if err != nil {
 			return res, fmt.Errorf("event %d: update event %d: %w", i, eid, err)
@@ -178,9 +223,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 		args := []any{docID, i, q.Sentence, q.Text, q.Direct}
 		args = append(args, actorArgs(q.Speaker)...)
 		args = append(args, actorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (document_id, idx, sentence, text, direct,
-			sp_text, sp_code, sp_country, sp_role, sp_name, sp_start, sp_end, speaker_text, date, span_start, span_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...); err != nil {
+		if _, err := p.exec(ctx, sqlQuote, args...); err != nil {
 			return res, fmt.Errorf("quote %d: %w", i, err)
 		}
 		res.Quotes++
@@ -196,21 +239,15 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	})
 	for _, g := range aggs {
 		f := g.first
-		if _, err := tx.ExecContext(ctx, `INSERT INTO actors (code, name, text, country, role, fold, count, first_seen, last_seen)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-			ON CONFLICT (code, name) DO UPDATE SET
-				count = actors.count + excluded.count,
-				first_seen = min(actors.first_seen, excluded.first_seen),
-				last_seen = max(actors.last_seen, excluded.last_seen)`,
+		if _, err := p.exec(ctx, sqlActor,
 			g.code, g.name, f.Text, f.Country, f.Role, actorText(f), g.count, micros(seen)); err != nil {
 			return res, fmt.Errorf("actor %s %q: %w", g.code, g.name, err)
 		}
 	}
-	doc.IngestedAt = ingested
 	return res, nil
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, ev *event.Event, docID int64, seen time.Time) (int64, error) {
+func insertEvent(ctx context.Context, p *writer, ev *event.Event, docID int64, seen time.Time) (int64, error) {
 	var country string
 	var lat, lon any
 	if l := ev.Location; l != nil {
@@ -224,9 +261,7 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev *event.Event, docID int64, 
 		tgt = ev.Target.Code
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO events (document_id, cameo, root, quad_class, plover, acled_type,
-		acled_subtype, date, country, lat, lon, source_code, target_code, actor_text, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err := p.QueryRowContext(ctx, sqlEvent,
 		docID, ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
 		store.DateKey(ev.Date), country, lat, lon, src, tgt, actorText(ev.Source, ev.Target), micros(seen), micros(seen),
 	).Scan(&id)
@@ -239,4 +274,87 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev *event.Event, docID int64, 
 // isForeignKey reports whether err is a foreign key violation.
 func isForeignKey(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
+}
+
+// A writer is the one connection that writes. It runs transactions by hand
+// (BEGIN IMMEDIATE … COMMIT) so that statements prepared on it, including
+// the dynamic candidate queries of a Merger, are cached across
+// transactions. It is used by one goroutine at a time (Store.lockWriter).
+type writer struct {
+	c     *sql.Conn
+	stmts map[string]*sql.Stmt
+}
+
+// maxStmts bounds the statement cache; it is emptied when full.
+const maxStmts = 128
+
+func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st := w.stmts[query]; st != nil {
+		return st, nil
+	}
+	if len(w.stmts) >= maxStmts {
+		w.closeStmts()
+	}
+	st, err := w.c.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writer) closeStmts() error {
+	var errs []error
+	for q, st := range w.stmts {
+		errs = append(errs, st.Close())
+		delete(w.stmts, q)
+	}
+	return errors.Join(errs...)
+}
+
+// QueryContext runs a cached statement.
+func (w *writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext runs a cached statement; a statement that does not
+// prepare runs unprepared, to return its error from Scan.
+func (w *writer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return w.c.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// inTx runs fn in a write transaction: committed if fn returns nil, rolled
+// back otherwise, also when ctx is done.
+func (w *writer) inTx(ctx context.Context, fn func() error) error {
+	if _, err := w.c.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(); err != nil {
+		// The rollback must run even when ctx is done.
+		if _, rerr := w.c.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rerr))
+		}
+		return err
+	}
+	if _, err := w.c.ExecContext(ctx, "COMMIT"); err != nil {
+		w.c.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
 }

@@ -36,6 +36,8 @@ type Store struct {
 	w   *sql.DB // the single writer connection
 	r   *sql.DB // readers
 	now func() time.Time
+	// wsem holds the writer while a goroutine writes.
+	wsem chan *writer
 }
 
 var _ store.Store = (*Store)(nil)
@@ -81,13 +83,38 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", file, err)
 	}
+	c, err := w.Conn(ctx)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", file, err)
+	}
+	s.wsem = make(chan *writer, 1)
+	s.wsem <- &writer{c: c, stmts: map[string]*sql.Stmt{}}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	var errs []error
+	if s.wsem != nil {
+		w := <-s.wsem
+		errs = append(errs, w.closeStmts(), w.c.Close())
+	}
+	return errors.Join(append(errs, s.r.Close(), s.w.Close())...)
 }
+
+// lockWriter waits for the writer connection, or for ctx to be done.
+func (s *Store) lockWriter(ctx context.Context) (*writer, error) {
+	select {
+	case w := <-s.wsem:
+		return w, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// unlockWriter returns the writer taken by lockWriter.
+func (s *Store) unlockWriter(w *writer) { s.wsem <- w }
 
 // migrate applies the embedded migrations not yet recorded in the
 // migrations table, in lexical order, one transaction each.

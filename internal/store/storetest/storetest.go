@@ -26,6 +26,7 @@ func Run(t *testing.T, newStore func(testing.TB) store.Store) {
 	}{
 		{"RoundTrip", testRoundTrip},
 		{"Idempotent", testIdempotent},
+		{"Batch", testBatch},
 		{"Invalid", testInvalid},
 		{"NotFound", testNotFound},
 		{"EventFilter", testEventFilter},
@@ -187,6 +188,55 @@ func testIdempotent(t *testing.T, newStore func(testing.TB) store.Store) {
 	moved.Hash = store.ContentHash(moved.Article)
 	if r := MustPut(t, s, nil, moved)[0]; r.Skipped {
 		t.Errorf("PutDocument(same text, new URL) skipped, want stored as another document")
+	}
+}
+
+func testBatch(t *testing.T, newStore func(testing.TB) store.Store) {
+	ctx := context.Background()
+	s := newStore(t)
+	docs := Corpus()
+	dup := Corpus()[0]
+	res, err := s.PutDocuments(ctx, append(docs, dup), Merger{})
+	if err != nil {
+		t.Fatalf("PutDocuments() = %v", err)
+	}
+	var got []string
+	for i, r := range res {
+		got = append(got, fmt.Sprintf("%d skipped=%v mentions=%d", i, r.Skipped, r.Mentions))
+	}
+	want := []string{"0 skipped=false mentions=2", "1 skipped=false mentions=3", "2 skipped=false mentions=2", "3 skipped=true mentions=0"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("PutDocuments() results mismatch (-want +got):\n%s", diff)
+	}
+	if res[3].Document != docs[0].ID || dup.ID != 0 || docs[2].ID == 0 || !docs[2].IngestedAt.Equal(docs[0].IngestedAt) {
+		t.Errorf("PutDocuments(): skipped copy points at %d (want %d), copy ID %d (want 0), last ID %d, ingest times %v and %v",
+			res[3].Document, docs[0].ID, dup.ID, docs[2].ID, docs[0].IngestedAt, docs[2].IngestedAt)
+	}
+	Check(t, s)
+
+	// A failure part way through a batch stores none of it.
+	s = newStore(t)
+	fails := mergeFunc{
+		candidates: func(*store.Mention) (store.EventFilter, bool) { return store.EventFilter{}, true },
+		merge: func(m *store.Mention, _ []store.EventRecord) int64 {
+			if m.Rule == "r4" {
+				return 1 << 40
+			}
+			return 0
+		},
+	}
+	batch := append(Synthetic(2, 8), Corpus()[1])
+	if _, err := s.PutDocuments(ctx, batch, fails); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("PutDocuments(batch failing in its last document) = %v, want ErrConflict", err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st != (store.Stats{}) {
+		t.Errorf("Stats() after a failed batch = %+v, %v; want nothing stored", st, err)
+	}
+	if batch[0].ID != 0 {
+		t.Errorf("failed batch set document ID %d, want 0", batch[0].ID)
+	}
+	if res, err := s.PutDocuments(ctx, nil, nil); err != nil || len(res) != 0 {
+		t.Errorf("PutDocuments(nothing) = %v, %v; want no results", res, err)
 	}
 }
 

@@ -55,7 +55,7 @@ CREATE TABLE events (
 	crowd         INTEGER
 );
 CREATE INDEX events_date ON events (date, id);
-CREATE INDEX events_root_date ON events (root, date);
+CREATE INDEX events_root_date ON events (root, date, source_code, target_code, lat, lon);
 CREATE INDEX events_country_date ON events (country, date);
 CREATE INDEX events_source ON events (source_code);
 CREATE INDEX events_target ON events (target_code);
