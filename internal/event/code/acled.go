@@ -79,7 +79,10 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	if !protest {
 		for i := range evs {
 			e := &evs[i]
-			if info[i].violent && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil && e.Source.Role != "GOV" {
+			// Party members and supporters are coded with their party's
+			// role (GOV for a ruling party): only state forces and
+			// organised armed groups are not a mob.
+			if info[i].violent && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil {
 				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
 				e.Confidence = max(e.Confidence, 0.75)
 			}

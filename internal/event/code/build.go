@@ -73,6 +73,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		if t.p.Flags&FlagActor != 0 && len(sources) == 0 {
 			continue
 		}
+		if t.p.Noun && d.anaphoric(st, t) {
+			// "… clashed in the town. 20 people were injured in the
+			// clash": the clash is the one already coded.
+			continue
+		}
 		if t.p.Noun && t.p.Code[:2] != "14" && len(sources) == 0 && target == nil && len(sc.places) == 0 && !st.hasActor() {
 			// "after a board meeting": a nominal event with no actor and
 			// no place in its sentence is not a political event.
@@ -97,6 +102,7 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			if ok {
 				out = append(out, ev)
 				info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17"})
+				d.roots[ev.Root] = true
 			}
 		}
 	}
@@ -152,6 +158,20 @@ var disasters = set("flood", "floods", "flooding", "earthquake", "earthquakes", 
 	"avalanche", "wildfire", "wildfires", "blaze", "drought", "heatwave", "lightning", "accident",
 	"accidents", "crash", "collision", "collided", "derailment", "derailed", "capsized", "epidemic",
 	"outbreak", "disease", "virus")
+
+// anaphoric reports whether a nominal trigger with a definite article
+// refers back to an event of the same root already coded in the document.
+func (d *doc) anaphoric(st *sentence, t *trigger) bool {
+	if t.i == 0 {
+		return false
+	}
+	switch st.toks[t.i-1].low {
+	case "the", "this", "that", "these", "those":
+	default:
+		return false
+	}
+	return d.roots[t.p.Code[:2]] || t.p.Code[:2] == "14" && d.roots["14"]
+}
 
 // reciprocal reports codes whose compound subject acts on itself: talks,
 // meetings, negotiations, cooperation, agreements, fighting.

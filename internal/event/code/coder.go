@@ -41,7 +41,7 @@ func New(cfg Config) (*Coder, error) {
 // Code codes every sentence of a. It returns the events sorted by sentence
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
-	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}}
+	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}}
 	d.ref = date.Reference(a)
 	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
@@ -87,6 +87,8 @@ type doc struct {
 	lastPerson   *phraseActor
 	focus        map[string]int
 	focusCountry string
+	// roots are the CAMEO roots of the events coded so far.
+	roots map[string]bool
 	// ref is the date relative expressions resolve against.
 	ref event.Date
 	// mentions are the article's place names; placeFocus the countries
