@@ -2,10 +2,11 @@
 // which countries a document is about, and geolocates events to a city,
 // first-level region (admin1) or country with GeoNames coordinates.
 //
-// The default gazetteer is embedded (data/gazetteer.tsv.gz, about 4 MB):
+// The default gazetteer is embedded (data/gazetteer.tsv.gz, about 5 MB):
 // 135,000 populated places of 1,000 or more people from GeoNames
-// cities1000, 3,600 admin1 regions and 250 countries with ISO 3166-1
-// codes, plus our own aliases and regions (data/aliases.tsv: Donbas,
+// cities1000, 37,700 more (district and subdistrict seats, places added
+// since) from a newer GeoNames dump, 3,600 admin1 regions and 250
+// countries with ISO 3166-1 codes, plus our own aliases and regions (data/aliases.tsv: Donbas,
 // Darfur, Sinai, Kurdistan Region...). It is built by gen/main.go (`go
 // generate`) from pinned npm packages; see data/README.md for sources,
 // versions and the GeoNames credit.

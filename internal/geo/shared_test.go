@@ -160,7 +160,7 @@ func nearRing(ring [][2]float64, x, y, d float64) bool {
 }
 
 // TestLoadBudget measures what Default costs: at most 100 MB of heap
-// (checked) and about 200 ms on one core (reported; timing is checked
+// (checked) and about 250 ms on one core (reported; timing is checked
 // loosely since the machine is shared).
 func TestLoadBudget(t *testing.T) {
 	if testing.Short() {

