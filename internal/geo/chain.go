@@ -143,10 +143,12 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 	var readArr [maxLinks]int32
 	read := readArr[:0]
 	country := ""
+	var outer []cand
 	for x := len(links) - 1; x >= 0; x-- {
-		if q := g.readLink(links[x], cands, country); q >= 0 {
+		if q := g.readLink(links[x], cands, country, outer); q >= 0 {
 			read = append(read, q)
 			country = g.places[q].Country
+			outer = links[x].cands
 		}
 	}
 	slices.Reverse(read)
@@ -207,13 +209,15 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 }
 
 // readLink returns the place link l most likely names, by prior plus its
-// best relation to one of cands, restricted to country when that is not
-// "", or -1.
-func (g *Gazetteer) readLink(l link, cands []cand, country string) int32 {
+// best relation to one of cands, or -1. When country is not "" it must
+// lie there, and when outer (the places the next, more general link may
+// be) holds towns or regions there, related to one of them: "Kaliganj
+// upazila (Lalmonirhat, Rangpur)" is not the Kaliganj we know in Khulna.
+func (g *Gazetteer) readLink(l link, cands []cand, country string, outer []cand) int32 {
 	best, bs := int32(-1), math.Inf(-1)
 	for _, q := range l.cands {
 		p := &g.places[q.i]
-		if p.Kind == City && !l.city || country != "" && p.Country != country {
+		if p.Kind == City && !l.city || country != "" && p.Country != country || !g.inside(q.i, outer, country) {
 			continue
 		}
 		r := 0.0
@@ -225,6 +229,23 @@ func (g *Gazetteer) readLink(l link, cands []cand, country string) int32 {
 		}
 	}
 	return best
+}
+
+// inside reports whether place q is related to one of the towns or
+// regions of outer in country, or outer has none there.
+func (g *Gazetteer) inside(q int32, outer []cand, country string) bool {
+	some := false
+	for _, o := range outer {
+		p := &g.places[o.i]
+		if p.Kind == Country || p.Country != country {
+			continue
+		}
+		if g.related(q, o.i) > 0 {
+			return true
+		}
+		some = true
+	}
+	return !some
 }
 
 // describe applies a descriptor right after a name to its candidates: a

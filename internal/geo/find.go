@@ -277,6 +277,11 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 			}
 			return e.tok - i + 1, m, true
 		}
+		if m.Place.Kind == Country && !toks[e.tok].poss && g.attribute(text, toks, i, e.tok) {
+			// "Bangladesh Agriculture University", "US Embassy": the
+			// country names an institution, not a place.
+			return e.tok - i + 1, Mention{}, false
+		}
 		if multi || g.acceptWord(text, toks, i, key, (*cands)[0], cued(text, toks, i, e.tok)) {
 			return e.tok - i + 1, m, true
 		}
@@ -414,6 +419,26 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 		return p.Population >= minInitialPopulation
 	}
 	return p.Population >= minPopulation
+}
+
+// attribute reports whether the name toks[first..last], right after a
+// lower-case word, is followed by a capitalised word that is neither a descriptor, a
+// day, a month nor a place name: the first word of the rest of a longer
+// proper name ("Bangladesh Agriculture University", "the US Embassy";
+// not a title-case headline, "Russia Says Talks Failed").
+func (g *Gazetteer) attribute(text string, toks []token, first, last int) bool {
+	if first == 0 || toks[first].initial || !toks[first-1].join || toks[first-1].upper ||
+		last+1 >= len(toks) || !toks[last].join || !toks[last+1].upper || descriptor(text, toks[last+1]) != notDescriptor {
+		return false
+	}
+	var arr [32]byte
+	k := appendKey(arr[:0], text[toks[last+1].start:toks[last+1].end])
+	switch string(k) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+		"may", "june", "july", "august", "september", "october", "november", "december":
+		return false
+	}
+	return g.index.find(k) < 0
 }
 
 // nameWord reports whether the lone word toks[i] (key), which qualifiers
