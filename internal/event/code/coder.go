@@ -41,7 +41,7 @@ func New(cfg Config) (*Coder, error) {
 // Code codes every sentence of a. It returns the events sorted by sentence
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
-	d := &doc{c: c, a: a, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}}
+	d := &doc{c: c, a: a, sents: sents, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}}
 	d.ref = date.Reference(a)
 	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
@@ -54,8 +54,10 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 	var entities []event.Entity
 	var prev *sentenceContext
 	prevBlock := -1
+	contexts := make(map[int]*sentenceContext, len(analyses))
 	for _, s := range analyses {
 		sc := d.context(s, prev, prevBlock)
+		contexts[s.s.Index] = sc
 		evs, inf := d.events(s, sc)
 		if len(evs) == 0 && len(events) > 0 && prevBlock == s.s.Block {
 			// "… clashed in the town. Two people were killed": figures in
@@ -75,7 +77,7 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 		}
 		return events[i].Span.Start < events[j].Span.Start
 	})
-	return events, nil, entities
+	return events, d.quotes(analyses, contexts), entities
 }
 
 // doc is the state of coding one article: names learned so far, the last
@@ -83,6 +85,7 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 type doc struct {
 	c            *Coder
 	a            *event.Article
+	sents        []event.Sentence
 	learned      map[string]*phraseActor // lower-cased name → actor
 	lastPerson   *phraseActor
 	focus        map[string]int
