@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,7 +9,8 @@ import (
 	"slices"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/annals-project/annals/internal/store"
 )
@@ -22,58 +22,67 @@ var migrations embed.FS
 type Options struct {
 	// Now stamps Document.IngestedAt; nil means time.Now.
 	Now func() time.Time
-	// MaxConns caps the connection pool; 0 means 8.
-	MaxConns int
+	// MaxConns caps the connection pool; 0 means pgxpool's default.
+	MaxConns int32
 }
 
 // Store is a store.Store on a PostgreSQL database.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	pool *pgxpool.Pool
+	now  func() time.Time
+	st   statements
 }
+
+var _ store.Store = (*Store)(nil)
 
 // lockKey is the advisory lock that serializes writers ("annals").
 const lockKey = 0x616e6e616c73
 
-var _ store.Store = (*Store)(nil)
-
 // Open connects to the PostgreSQL database named by dsn (a postgres://
-// URL or key=value string as pgx accepts; a search_path parameter selects
-// the schema) and applies any migration not yet applied.
+// URL or a key=value string, as pgx reads them; a search_path parameter
+// selects the schema) and applies any migration not yet applied.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
-	db, err := sql.Open("pgx", dsn)
+	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	n := opts.MaxConns
-	if n <= 0 {
-		n = 8
+	if opts.MaxConns > 0 {
+		cfg.MaxConns = opts.MaxConns
 	}
-	db.SetMaxOpenConns(n)
-	db.SetMaxIdleConns(n)
-	s := &Store{db: db, now: opts.Now}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s := &Store{pool: pool, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open postgres: %w", err)
-	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		pool.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+	var docSeq, eventSeq, mentionSeq string
+	if err := pool.QueryRow(ctx, `SELECT pg_get_serial_sequence('documents', 'id'),
+		pg_get_serial_sequence('events', 'id'), pg_get_serial_sequence('mentions', 'id')`).
+		Scan(&docSeq, &eventSeq, &mentionSeq); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres: sequences: %w", err)
+	}
+	s.st = newStatements(docSeq, eventSeq, mentionSeq)
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
 
 // migrate applies the embedded migrations not yet recorded in the
 // migrations table, in lexical order, one transaction each.
 func (s *Store) migrate(ctx context.Context) error {
-	if err := s.inLock(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
+	if err := s.inLock(ctx, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS migrations (
 			name text PRIMARY KEY,
 			applied_at timestamptz NOT NULL
 		)`)
@@ -100,18 +109,18 @@ func (s *Store) migrateOne(ctx context.Context, file string) error {
 	if err != nil {
 		return fmt.Errorf("read migration %s: %w", name, err)
 	}
-	err = s.inLock(ctx, func(tx *sql.Tx) error {
+	err = s.inLock(ctx, func(tx pgx.Tx) error {
 		var done bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, name).Scan(&done); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, name).Scan(&done); err != nil {
 			return err
 		}
 		if done {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		if _, err := tx.Exec(ctx, string(body)); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES ($1, $2)`, name, ts(s.now()))
+		_, err := tx.Exec(ctx, `INSERT INTO migrations (name, applied_at) VALUES ($1, $2)`, name, ts(s.now()))
 		return err
 	})
 	if err != nil {
@@ -120,18 +129,23 @@ func (s *Store) migrateOne(ctx context.Context, file string) error {
 	return nil
 }
 
-// inLock runs fn in a transaction holding the writers' advisory lock.
-func (s *Store) inLock(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// inLock runs fn in a transaction holding the writers' advisory lock,
+// committing if fn returns nil.
+func (s *Store) inLock(ctx context.Context, fn func(pgx.Tx) error) error {
+	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockKey)); err != nil {
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	// The candidate queries of a Merger run with different arguments
+	// thousands of times: plan them once (a custom plan costs more to make
+	// than to run). One round trip: no arguments, so the simple protocol.
+	if _, err := tx.Exec(ctx, fmt.Sprintf(`SET LOCAL plan_cache_mode = force_generic_plan;
+		SELECT pg_advisory_xact_lock(%d)`, lockKey)); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return tx.Commit(ctx)
 }

@@ -2,13 +2,14 @@ package postgres_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/annals-project/annals/internal/store"
 	"github.com/annals-project/annals/internal/store/postgres"
@@ -30,19 +31,20 @@ func MustSchema(tb testing.TB) string {
 	if base == "" {
 		tb.Skipf("%s not set; run under scripts/pg-test.sh", dsnEnv)
 	}
-	db, err := sql.Open("pgx", base)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("connect: %v", err)
 	}
-	tb.Cleanup(func() { db.Close() })
 	name := fmt.Sprintf("annals_test_%d_%d", os.Getpid(), schemas.Add(1))
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+name); err != nil {
 		tb.Fatalf("create schema: %v", err)
 	}
 	tb.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+name+" CASCADE"); err != nil {
 			tb.Errorf("drop schema: %v", err)
 		}
+		conn.Close(ctx)
 	})
 	return withSearchPath(tb, base, name)
 }

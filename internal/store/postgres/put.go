@@ -3,33 +3,18 @@ package postgres
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
 )
-
-var insertMentionSQL = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(eventCols, ", ") +
-	`) VALUES (` + placeholders(1, 3+len(eventCols)) + `) RETURNING id`
-
-// placeholders returns "$from, …, $to".
-func placeholders(from, to int) string {
-	var b strings.Builder
-	for i := from; i <= to; i++ {
-		if i > from {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "$%d", i)
-	}
-	return b.String()
-}
 
 // PutDocument implements store.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Merger) (store.PutResult, error) {
@@ -41,22 +26,61 @@ func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Me
 }
 
 // PutDocuments implements store.Store.
+//
+// The statements of a batch are pipelined: they go to the server together
+// and their results come back together, new rows referring to one another
+// through the sequences' currval. Without a Merger a whole batch costs a
+// few round trips; with one, each mention whose candidates are looked up
+// costs one more.
 func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m store.Merger) ([]store.PutResult, error) {
-	for _, d := range docs {
+	hashes := make([]string, len(docs))
+	for i, d := range docs {
 		if err := d.Validate(); err != nil {
 			return nil, fmt.Errorf("put document: %w", err)
 		}
 		if d.Hash == "" {
 			d.Hash = store.ContentHash(d.Article)
 		}
+		hashes[i] = d.Hash
 	}
 	ingested := ts(s.now())
 	res := make([]store.PutResult, len(docs))
-	err := s.inLock(ctx, func(tx *sql.Tx) error {
+	err := s.inLock(ctx, func(tx pgx.Tx) error {
+		stored := map[string]int64{}
+		rows, err := tx.Query(ctx, `SELECT hash, id FROM documents WHERE hash = ANY($1)`, hashes)
+		if err != nil {
+			return fmt.Errorf("look up hashes: %w", err)
+		}
+		for rows.Next() {
+			var h string
+			var id int64
+			if err := rows.Scan(&h, &id); err != nil {
+				return fmt.Errorf("look up hashes: %w", err)
+			}
+			stored[h] = id
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("look up hashes: %w", err)
+		}
+		p := &pipe{tx: tx, b: &pgx.Batch{}}
 		for i, d := range docs {
-			var err error
-			if res[i], err = s.put(ctx, tx, d, m, ingested); err != nil {
+			if id, ok := stored[d.Hash]; ok {
+				res[i] = store.PutResult{Document: id, Skipped: true}
+				continue
+			}
+			if err := s.put(ctx, p, d, m, ingested, &res[i]); err != nil {
 				return fmt.Errorf("put document %q: %w", d.Article.ID, err)
+			}
+			// A later copy in the batch is skipped; its ID is known once
+			// the pipe is flushed.
+			stored[d.Hash] = -1 - int64(i)
+		}
+		if err := p.flush(ctx); err != nil {
+			return err
+		}
+		for i, d := range docs {
+			if id := stored[d.Hash]; res[i].Skipped && id < 0 {
+				res[i].Document = res[-1-id].Document
 			}
 		}
 		return nil
@@ -78,6 +102,28 @@ func stamp(docs []*store.Document, res []store.PutResult, ingested time.Time) {
 	}
 }
 
+// A pipe queues statements of a write transaction until their results are
+// needed.
+type pipe struct {
+	tx pgx.Tx
+	b  *pgx.Batch
+}
+
+// flush sends the queued statements and runs their callbacks. A foreign key
+// violation means a Merger chose an event that does not exist.
+func (p *pipe) flush(ctx context.Context) error {
+	if p.b.Len() == 0 {
+		return nil
+	}
+	err := p.tx.SendBatch(ctx, p.b).Close()
+	p.b = &pgx.Batch{}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "23503" {
+		return fmt.Errorf("merge into a missing event: %w", store.ErrConflict)
+	}
+	return err
+}
+
 // actorAgg accumulates one actor's occurrences in a document.
 type actorAgg struct {
 	code, name string
@@ -85,17 +131,7 @@ type actorAgg struct {
 	count      int
 }
 
-func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m store.Merger, ingested time.Time) (store.PutResult, error) {
-	var res store.PutResult
-	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = $1`, doc.Hash).Scan(&res.Document)
-	switch {
-	case err == nil:
-		res.Skipped = true
-		return res, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, fmt.Errorf("look up hash: %w", err)
-	}
-
+func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.Merger, ingested time.Time, res *store.PutResult) error {
 	a := doc.Article
 	d := *doc
 	d.IngestedAt = ingested
@@ -104,17 +140,20 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	if !a.PublishedAt.IsZero() {
 		publishedAt = ts(a.PublishedAt)
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO documents (hash, article_id, source, url, title, byline,
+	p.b.Queue(`INSERT INTO documents (hash, article_id, source, url, title, byline,
 		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
 		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen,
-	).Scan(&res.Document); err != nil {
-		return res, fmt.Errorf("insert document: %w", err)
-	}
-	docID := res.Document
+	).QueryRow(func(row pgx.Row) error { return row.Scan(&res.Document) })
 	sourceKey := doc.OriginKey()
+	if m != nil && len(doc.Events) > 0 {
+		// A Merger sees the document's ID.
+		if err := p.flush(ctx); err != nil {
+			return err
+		}
+	}
 
 	actors := map[[2]string]*actorAgg{}
 	addActor := func(ac *event.Actor) {
@@ -130,79 +169,57 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 		actors[k] = &actorAgg{code: code, name: name, first: ac, count: 1}
 	}
 
-	created := map[int64]bool{} // events this document created
+	created := map[int64]bool{} // events this document created, known after a flush
 	touched := map[int64]bool{} // events this document has mentioned
 	for i := range doc.Events {
 		ev := &doc.Events[i]
-		men := &store.Mention{DocumentID: docID, Index: i, Event: *ev, URL: a.URL, Title: a.Title,
-			Outlet: doc.Outlet, Origin: sourceKey, Seen: seen}
 		var eid int64
 		if m != nil {
-			if f, ok := m.Candidates(men); ok {
+			men := &store.Mention{DocumentID: res.Document, Index: i, Event: *ev, URL: a.URL, Title: a.Title,
+				Outlet: doc.Outlet, Origin: sourceKey, Seen: seen}
+			f, ok := m.Candidates(men)
+			if ok {
 				if f.Limit == 0 {
 					f.Limit = store.DefaultCandidateLimit
 				}
-				cands, err := s.events(ctx, tx, f)
+				query, args, err := eventQuery(f)
 				if err != nil {
-					return res, fmt.Errorf("event %d: candidates: %w", i, err)
+					return fmt.Errorf("event %d: candidates: %w", i, err)
+				}
+				// The candidates ride with the writes of the previous
+				// mention: one round trip.
+				var cands []store.EventRecord
+				p.b.Queue(query, args...).Query(func(rows pgx.Rows) error {
+					var err error
+					cands, err = scanEvents(rows)
+					return err
+				})
+				if err := p.flush(ctx); err != nil {
+					return fmt.Errorf("event %d: candidates: %w", i, err)
 				}
 				eid = m.Merge(men, cands)
 			}
 		}
+		args := append([]any{i}, eventArgs(ev)...)
 		if eid == 0 {
-			var err error
-			if eid, err = insertEvent(ctx, tx, ev, docID, seen); err != nil {
-				return res, fmt.Errorf("event %d: %w", i, err)
-			}
-			created[eid] = true
+			s.queueEvent(p, ev, seen, func(id int64) { created[id], touched[id] = true, true })
+			p.b.Queue(s.st.insertNewMention, args...)
 			res.NewEvents++
-		} else if !created[eid] {
-			res.Merged++
-		}
-		args := append([]any{eid, docID, i}, eventArgs(ev)...)
-		var mid int64
-		if err := tx.QueryRowContext(ctx, insertMentionSQL, args...).Scan(&mid); err != nil {
-			if isForeignKey(err) {
-				return res, fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
+		} else {
+			if !created[eid] {
+				res.Merged++
 			}
-			return res, fmt.Errorf("event %d: insert mention: %w", i, err)
-		}
-		articles, sources := 0, 0
-		if !touched[eid] {
+			first := !touched[eid]
 			touched[eid] = true
-			articles = 1
-			if created[eid] || sourceKey == "" {
-				sources = 1
-			} else {
-				var dup bool
-				if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions m
-					JOIN documents d ON d.id = m.document_id
-					WHERE m.event_id = $1 AND m.document_id <> $2 AND d.source_key = $3)`,
-					eid, docID, sourceKey).Scan(&dup); err != nil {
-					return res, fmt.Errorf("event %d: count sources: %w", i, err)
+			p.b.Queue(s.st.insertMention, append([]any{eid}, args...)...)
+			p.b.Queue(s.st.updateEvent, eid, first, sourceKey, seen,
+				intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd),
+			).Exec(func(ct pgconn.CommandTag) error {
+				if ct.RowsAffected() != 1 {
+					return fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
 				}
-				if !dup {
-					sources = 1
-				}
-			}
-		}
-		r, err := tx.ExecContext(ctx, `UPDATE events SET
-			mention_id = coalesce(mention_id, $1),
-			num_mentions = num_mentions + 1,
-			num_articles = num_articles + $2,
-			num_sources = num_sources + $3,
-			first_seen = LEAST(first_seen, $4),
-			last_seen = GREATEST(last_seen, $4),
-			fatalities = GREATEST(fatalities, $5),
-			injuries = GREATEST(injuries, $6),
-			crowd = GREATEST(crowd, $7)
-			WHERE id = $8`,
-			mid, articles, sources, seen, intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd), eid)
-		if err != nil {
-			return res, fmt.Errorf("event %d: update event %d: %w", i, eid, err)
-		}
-		if n, err := r.RowsAffected(); err != nil || n != 1 {
-			return res, fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
+				return nil
+			})
 		}
 		res.Mentions++
 		addActor(ev.Source)
@@ -211,14 +228,10 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
-		args := []any{docID, i, q.Sentence, q.Text, q.Direct}
+		args := []any{i, q.Sentence, q.Text, q.Direct}
 		args = append(args, actorArgs(q.Speaker)...)
 		args = append(args, actorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (document_id, idx, sentence, text, direct,
-			sp_text, sp_code, sp_country, sp_role, sp_name, sp_start, sp_end, speaker_text, date, span_start, span_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`, args...); err != nil {
-			return res, fmt.Errorf("quote %d: %w", i, err)
-		}
+		p.b.Queue(s.st.insertQuote, args...)
 		res.Quotes++
 		addActor(q.Speaker)
 	}
@@ -232,20 +245,21 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, doc *store.Document, m stor
 	})
 	for _, g := range aggs {
 		f := g.first
-		if _, err := tx.ExecContext(ctx, `INSERT INTO actors (code, name, text, country, role, fold, count, first_seen, last_seen)
+		p.b.Queue(`INSERT INTO actors (code, name, text, country, role, fold, count, first_seen, last_seen)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 			ON CONFLICT (code, name) DO UPDATE SET
 				count = actors.count + excluded.count,
 				first_seen = LEAST(actors.first_seen, excluded.first_seen),
 				last_seen = GREATEST(actors.last_seen, excluded.last_seen)`,
-			g.code, g.name, f.Text, f.Country, f.Role, actorText(f), g.count, seen); err != nil {
-			return res, fmt.Errorf("actor %s %q: %w", g.code, g.name, err)
-		}
+			g.code, g.name, f.Text, f.Country, f.Role, actorText(f), g.count, seen)
 	}
-	return res, nil
+	return nil
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, ev *event.Event, docID int64, seen time.Time) (int64, error) {
+// queueEvent queues the insertion of a new event with the counts of its
+// first mention, which is queued next and takes the mention ID the event
+// reserves.
+func (s *Store) queueEvent(p *pipe, ev *event.Event, seen time.Time, created func(int64)) {
 	var country string
 	var lat, lon any
 	if l := ev.Location; l != nil {
@@ -258,21 +272,69 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev *event.Event, docID int64, 
 	if ev.Target != nil {
 		tgt = ev.Target.Code
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO events (document_id, cameo, root, quad_class, plover, acled_type,
-		acled_subtype, date, country, lat, lon, source_code, target_code, actor_text, first_seen, last_seen)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-		docID, ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
-		store.DateKey(ev.Date), country, lat, lon, src, tgt, actorText(ev.Source, ev.Target), seen, seen,
-	).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("insert event: %w", err)
-	}
-	return id, nil
+	p.b.Queue(s.st.insertEvent,
+		ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
+		store.DateKey(ev.Date), country, lat, lon, src, tgt, actorText(ev.Source, ev.Target), seen,
+		intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd),
+	).QueryRow(func(row pgx.Row) error {
+		var id int64
+		if err := row.Scan(&id); err != nil {
+			return fmt.Errorf("insert event: %w", err)
+		}
+		created(id)
+		return nil
+	})
 }
 
-// isForeignKey reports whether err is a foreign key violation.
-func isForeignKey(err error) bool {
-	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23503"
+// statements holds the write statements that name the identity sequences
+// of the store's schema.
+type statements struct {
+	insertEvent, insertNewMention, insertMention, updateEvent, insertQuote string
+}
+
+func newStatements(docSeq, eventSeq, mentionSeq string) statements {
+	cur := func(seq string) string { return "currval('" + strings.ReplaceAll(seq, "'", "''") + "')" }
+	next := strings.Replace(cur(mentionSeq), "currval", "nextval", 1)
+	mcols := "idx, " + strings.Join(eventCols, ", ")
+	return statements{
+		insertEvent: `INSERT INTO events (mention_id, document_id, cameo, root, quad_class, plover, acled_type,
+			acled_subtype, date, country, lat, lon, source_code, target_code, actor_text,
+			num_mentions, num_articles, num_sources, first_seen, last_seen, fatalities, injuries, crowd)
+			VALUES (` + next + `, ` + cur(docSeq) + `, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+			1, 1, 1, $14, $14, $15, $16, $17) RETURNING id`,
+		insertNewMention: `INSERT INTO mentions (id, event_id, document_id, ` + mcols + `) VALUES (` +
+			cur(mentionSeq) + `, ` + cur(eventSeq) + `, ` + cur(docSeq) + `, ` + placeholders(1, 1+len(eventCols)) + `)`,
+		insertMention: `INSERT INTO mentions (event_id, document_id, ` + mcols + `) VALUES ($1, ` + cur(docSeq) + `, ` +
+			placeholders(2, 2+len(eventCols)) + `)`,
+		// $2 says whether this is the document's first mention of the
+		// event; then it adds an article, and a source unless another
+		// document of the same source already reports the event.
+		updateEvent: `UPDATE events SET
+			num_mentions = num_mentions + 1,
+			num_articles = num_articles + CASE WHEN $2 THEN 1 ELSE 0 END,
+			num_sources = num_sources + CASE WHEN $2 AND ($3 = '' OR NOT EXISTS (SELECT 1 FROM mentions m
+				JOIN documents d ON d.id = m.document_id
+				WHERE m.event_id = $1 AND m.document_id <> ` + cur(docSeq) + ` AND d.source_key = $3)) THEN 1 ELSE 0 END,
+			first_seen = LEAST(first_seen, $4),
+			last_seen = GREATEST(last_seen, $4),
+			fatalities = GREATEST(fatalities, $5),
+			injuries = GREATEST(injuries, $6),
+			crowd = GREATEST(crowd, $7)
+			WHERE id = $1`,
+		insertQuote: `INSERT INTO quotes (document_id, idx, sentence, text, direct,
+			sp_text, sp_code, sp_country, sp_role, sp_name, sp_start, sp_end, speaker_text, date, span_start, span_end)
+			VALUES (` + cur(docSeq) + `, ` + placeholders(1, 15) + `)`,
+	}
+}
+
+// placeholders returns "$from, …, $to".
+func placeholders(from, to int) string {
+	var b strings.Builder
+	for i := from; i <= to; i++ {
+		if i > from {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", i)
+	}
+	return b.String()
 }

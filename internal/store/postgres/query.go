@@ -8,14 +8,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
 )
 
-// querier is what *sql.DB and *sql.Tx have in common.
+// querier is what *pgxpool.Pool and pgx.Tx have in common.
 type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	Query(ctx context.Context, query string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, query string, args ...any) pgx.Row
 }
 
 // where builds a conjunction of conditions with positional arguments.
@@ -214,15 +216,29 @@ var eventSelect = `SELECT e.id, e.document_id, e.num_mentions, e.num_articles, e
 	FROM events e JOIN mentions m ON m.id = e.mention_id`
 
 func (s *Store) events(ctx context.Context, q querier, f store.EventFilter) ([]store.EventRecord, error) {
-	w, err := eventWhere(&f)
+	query, args, err := eventQuery(f)
 	if err != nil {
 		return nil, err
 	}
-	ord := order(&f, w)
-	rows, err := q.QueryContext(ctx, eventSelect+w.String()+ord+limit(f.Limit, f.Offset), w.args...)
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
+	return scanEvents(rows)
+}
+
+// eventQuery returns the SQL and arguments that select f's events.
+func eventQuery(f store.EventFilter) (string, []any, error) {
+	w, err := eventWhere(&f)
+	if err != nil {
+		return "", nil, err
+	}
+	ord := order(&f, w)
+	return eventSelect + w.String() + ord + limit(f.Limit, f.Offset), w.args, nil
+}
+
+// scanEvents reads and closes rows of eventSelect.
+func scanEvents(rows pgx.Rows) ([]store.EventRecord, error) {
 	defer rows.Close()
 	var out []store.EventRecord
 	for rows.Next() {
@@ -258,13 +274,13 @@ func scanEventRecord(row scanner) (store.EventRecord, error) {
 
 // Events implements store.Store.
 func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventRecord, error) {
-	return s.events(ctx, s.db, f)
+	return s.events(ctx, s.pool, f)
 }
 
 // Event implements store.Store.
 func (s *Store) Event(ctx context.Context, id int64) (store.EventRecord, []store.Mention, error) {
-	r, err := scanEventRecord(s.db.QueryRowContext(ctx, eventSelect+" WHERE e.id = $1", id))
-	if errors.Is(err, sql.ErrNoRows) {
+	r, err := scanEventRecord(s.pool.QueryRow(ctx, eventSelect+" WHERE e.id = $1", id))
+	if errors.Is(err, pgx.ErrNoRows) {
 		return r, nil, fmt.Errorf("event %d: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
@@ -299,7 +315,7 @@ func (s *Store) Mentions(ctx context.Context, f store.MentionFilter) ([]store.Me
 	if f.Limit < 0 || f.Offset < 0 {
 		return nil, fmt.Errorf("mentions: negative limit or offset: %w", store.ErrInvalid)
 	}
-	rows, err := s.db.QueryContext(ctx, mentionSelect+w.String()+" ORDER BY m.id"+limit(f.Limit, f.Offset), w.args...)
+	rows, err := s.pool.Query(ctx, mentionSelect+w.String()+" ORDER BY m.id"+limit(f.Limit, f.Offset), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}
@@ -355,7 +371,7 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteR
 	if f.Limit < 0 || f.Offset < 0 {
 		return nil, fmt.Errorf("quotes: negative limit or offset: %w", store.ErrInvalid)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.document_id, q.idx, q.sentence, q.text, q.direct,
+	rows, err := s.pool.Query(ctx, `SELECT q.id, q.document_id, q.idx, q.sentence, q.text, q.direct,
 		q.sp_text, q.sp_code, q.sp_country, q.sp_role, q.sp_name, q.sp_start, q.sp_end, q.date, q.span_start, q.span_end,
 		d.url, d.title, d.seen
 		FROM quotes q JOIN documents d ON d.id = q.document_id`+w.String()+" ORDER BY q.id"+limit(f.Limit, f.Offset), w.args...)
@@ -407,7 +423,7 @@ func (s *Store) Actors(ctx context.Context, f store.ActorFilter) ([]store.ActorR
 	if f.Limit < 0 || f.Offset < 0 {
 		return nil, fmt.Errorf("actors: negative limit or offset: %w", store.ErrInvalid)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT code, name, text, country, role, count, first_seen, last_seen
+	rows, err := s.pool.Query(ctx, `SELECT code, name, text, country, role, count, first_seen, last_seen
 		FROM actors`+w.String()+" ORDER BY count DESC, code, name"+limit(f.Limit, f.Offset), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("query actors: %w", err)
@@ -440,7 +456,7 @@ func (s *Store) Timeline(ctx context.Context, f store.EventFilter, b store.Bucke
 		return nil, err
 	}
 	w.add("e.date <> 0")
-	rows, err := s.db.QueryContext(ctx, `SELECT e.date, count(*), sum(e.num_mentions)::bigint, coalesce(sum(e.fatalities), 0)::bigint
+	rows, err := s.pool.Query(ctx, `SELECT e.date, count(*), sum(e.num_mentions)::bigint, coalesce(sum(e.fatalities), 0)::bigint
 		FROM events e`+w.String()+" GROUP BY e.date ORDER BY e.date", w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("query timeline: %w", err)
@@ -465,7 +481,7 @@ func (s *Store) Timeline(ctx context.Context, f store.EventFilter, b store.Bucke
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := s.pool.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)`).
 		Scan(&st.Documents, &st.Events, &st.Mentions, &st.Quotes, &st.Actors)
@@ -503,8 +519,8 @@ func scanDocument(row scanner, text *string) (*store.Document, error) {
 // Document implements store.Store.
 func (s *Store) Document(ctx context.Context, id int64) (*store.Document, error) {
 	var text string
-	d, err := scanDocument(s.db.QueryRowContext(ctx, `SELECT `+documentCols+`, d.text FROM documents d WHERE d.id = $1`, id), &text)
-	if errors.Is(err, sql.ErrNoRows) {
+	d, err := scanDocument(s.pool.QueryRow(ctx, `SELECT `+documentCols+`, d.text FROM documents d WHERE d.id = $1`, id), &text)
+	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
@@ -546,7 +562,7 @@ func (s *Store) Documents(ctx context.Context, f store.DocumentFilter) ([]*store
 	if f.Limit < 0 {
 		return nil, fmt.Errorf("documents: negative limit: %w", store.ErrInvalid)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+documentCols+` FROM documents d`+w.String()+" ORDER BY d.id"+limit(f.Limit, 0), w.args...)
+	rows, err := s.pool.Query(ctx, `SELECT `+documentCols+` FROM documents d`+w.String()+" ORDER BY d.id"+limit(f.Limit, 0), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("query documents: %w", err)
 	}
