@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/annals-project/annals/internal/store"
@@ -34,3 +35,51 @@ func TestConformance(t *testing.T) { storetest.Run(t, newStore) }
 func TestKill(t *testing.T) { storetest.RunKill(t, newFile, MustOpen) }
 
 func BenchmarkPutDocument(b *testing.B) { storetest.Bench(b, newStore) }
+
+func TestReopen(t *testing.T) {
+	file := newFile(t)
+	s := MustOpen(t, file)
+	storetest.MustPut(t, s, nil, storetest.Corpus()...)
+	again := MustOpen(t, file) // applies no migration twice
+	if st, err := again.Stats(context.Background()); err != nil || st.Documents != 3 {
+		t.Errorf("Stats() after reopening = %+v, %v; want the 3 documents", st, err)
+	}
+}
+
+// TestTwoHandles writes through two handles on one file at once, as two
+// processes would: BEGIN IMMEDIATE and the busy timeout serialize them.
+func TestTwoHandles(t *testing.T) {
+	file := newFile(t)
+	handles := []store.Store{MustOpen(t, file), MustOpen(t, file)}
+	const n = 30
+	errs := make(chan error, 2*n)
+	var wg sync.WaitGroup
+	for _, s := range handles {
+		wg.Go(func() {
+			for _, d := range storetest.Synthetic(n, 17) {
+				if _, err := s.PutDocument(context.Background(), d, storetest.Merger{}); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("PutDocument through two handles: %v", err)
+	}
+	st, err := handles[0].Stats(context.Background())
+	if err != nil || st.Documents != n {
+		t.Errorf("Stats() = %+v, %v; want %d documents", st, err, n)
+	}
+	storetest.Check(t, handles[1])
+}
+
+func TestOpenBadPath(t *testing.T) {
+	for _, file := range []string{"", "a.db?mode=ro", filepath.Join(t.TempDir(), "missing", "dir", "a.db")} {
+		if s, err := sqlite.Open(context.Background(), file, sqlite.Options{}); err == nil {
+			s.Close()
+			t.Errorf("Open(%q) = nil error, want one", file)
+		}
+	}
+}
