@@ -104,7 +104,10 @@ func TestDocumentValidate(t *testing.T) {
 		{"nil", func(*store.Document) *store.Document { return nil }, false},
 		{"no article", func(d *store.Document) *store.Document { d.Article = nil; return d }, false},
 		{"event past end", func(d *store.Document) *store.Document { d.Events[0].Span.End = len(text) + 1; return d }, false},
-		{"reversed actor", func(d *store.Document) *store.Document { d.Events[0].Source.Span = event.Span{Start: 5, End: 2}; return d }, false},
+		{"reversed actor", func(d *store.Document) *store.Document {
+			d.Events[0].Source.Span = event.Span{Start: 5, End: 2}
+			return d
+		}, false},
 		{"negative location", func(d *store.Document) *store.Document { d.Events[0].Location.Span.Start = -1; return d }, false},
 		{"quote", func(d *store.Document) *store.Document { d.Quotes[0].Span.End = 999; return d }, false},
 		{"speaker", func(d *store.Document) *store.Document {
@@ -199,9 +202,9 @@ func TestCursor(t *testing.T) {
 func TestBuckets(t *testing.T) {
 	days := []store.DayCount{
 		{Date: date("2024-03-10"), Events: 1, Mentions: 2, Fatalities: 3}, // a Sunday
-		{Date: date("2024-03-04"), Events: 2, Mentions: 2},                 // the Monday before
-		{Date: date("2024-03-11"), Events: 1, Mentions: 1},                 // the Monday after
-		{Events: 9},                                                        // undated: dropped
+		{Date: date("2024-03-04"), Events: 2, Mentions: 2},                // the Monday before
+		{Date: date("2024-03-11"), Events: 1, Mentions: 1},                // the Monday after
+		{Events: 9}, // undated: dropped
 		{Date: date("2025-01-01"), Events: 1, Mentions: 1},
 	}
 	p := func(s string, e, m, f int) store.TimelinePoint {
