@@ -47,14 +47,13 @@ type link struct {
 // region, "Rangpur city" the city). When none is related, the qualifiers'
 // country steers the name to its best candidate there, and when it has
 // none there the name is some village we lack, not its namesake abroad:
-// the result is within the first qualifier. A spaced hyphen after a place
-// before the name is read as its first qualifier ("Dhaka - Mirpur", the
-// way ACLED names a city's neighbourhoods). Countries and regions are
-// never taken for such a village, nor are
-// primary names of cities of 100,000 or more unless the chain is explicit
-// (parenthesised or after a descriptor: "Ahmadnagar village (Panchagarh
-// Sadar, Rangpur)").
-func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, cands, before []cand, m *Mention) verdict {
+// the result is within the first qualifier, when the chain is explicit
+// (parenthesised, after a descriptor or "in") or the name follows a city
+// and a spaced hyphen ("Dhaka - Mirpur", the way ACLED names a city's
+// neighbourhoods). A place before the name and a spaced hyphen or a
+// possessive ("Dhaka's Mirpur district") is read as its first qualifier.
+// Countries and regions are never taken for such a village.
+func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, cands, before []cand, dash bool, m *Mention) verdict {
 	k := last
 	desc := notDescriptor
 	for n := 0; n < 3 && toks[k].gap == 0 && toks[k].join && k+1 < len(toks); n++ {
@@ -81,7 +80,8 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 		sep := toks[k].gap
 		if sep == 0 && described && toks[k].join && k+2 < len(toks) && toks[k+1].join && !toks[k+1].upper {
 			// "Santoshpur area in Mirzaganj upazila".
-			if w := text[toks[k+1].start:toks[k+1].end]; w == "in" || w == "of" {
+			// Not "of": "the Albanian city of Vlore" is Vlore.
+			if w := text[toks[k+1].start:toks[k+1].end]; w == "in" {
 				k++
 				sep = 'i'
 			}
@@ -197,10 +197,17 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 		m.Place, m.Qualified = g.places[best], true
 		return qualified
 	}
+	explicit = explicit || described && before != nil || dash && len(links) == 1
+	if !explicit && (listAfter(text, toks, k) || g.places[read[0]].Kind == Country) {
+		// "Delhi, Punjab and Sindh", "the Jubilee, Northern and
+		// Piccadilly lines": a bare comma may start a list, and only
+		// a town or region after it places a name we lack there
+		// ("Gulshan, Dhaka"; not "Well, Syria is...").
+		return g.describe(cands, desc, m)
+	}
 	for _, c := range cands {
 		p := &g.places[c.i]
-		if p.Kind != City || !explicit && (c.primary && p.Population >= minInitialPopulation || p.Country == country) {
-			// "Delhi, Punjab and Sindh" is a list.
+		if p.Kind != City || !explicit && c.primary && p.Population >= minInitialPopulation {
 			return g.describe(cands, desc, m)
 		}
 	}
@@ -229,6 +236,16 @@ func (g *Gazetteer) readLink(l link, cands []cand, country string, outer []cand)
 		}
 	}
 	return best
+}
+
+// listAfter reports whether "and" or "or" follows toks[k]: the chain that
+// ends there was a list.
+func listAfter(text string, toks []token, k int) bool {
+	if !toks[k].join || k+1 >= len(toks) {
+		return false
+	}
+	w := text[toks[k+1].start:toks[k+1].end]
+	return w == "and" || w == "or"
 }
 
 // inside reports whether place q is related to one of the towns or

