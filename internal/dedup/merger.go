@@ -1,0 +1,161 @@
+package dedup
+
+import (
+	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/store"
+)
+
+// A Merger is the deduplication policy of the store: it merges the mentions
+// of one real-world event into one stored event. It implements
+// store.Merger and is safe for concurrent use.
+type Merger struct {
+	opts Options
+}
+
+var _ store.Merger = (*Merger)(nil)
+
+// NewMerger returns a Merger with the thresholds of opts (zero fields take
+// their defaults).
+func NewMerger(opts Options) *Merger { return &Merger{opts: opts.withDefaults()} }
+
+// Options returns the thresholds the Merger uses, defaults filled in.
+func (m *Merger) Options() Options { return m.opts }
+
+// Candidates implements store.Merger. It selects the stored events of a
+// compatible CAMEO root whose date lies near the mention's period and, when
+// the mention has a location with a country, in that country; a mention
+// without one is narrowed to events involving its source's country. An
+// undated mention or one without a root always starts a new event.
+//
+// A background mention (dated more than BackgroundDays before its
+// document was seen) looks a year further back, so that events dated to a
+// week, month or year are found, and most-mentioned events first.
+func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
+	if men.Date.IsZero() || men.Root == "" {
+		return store.EventFilter{}, false
+	}
+	lo, hi := m.period(&men.Event)
+	// Stored dates are the first day of their period: a week-precision
+	// event starts up to 6 days before a day it covers, an anchor-precision
+	// one ends on its date.
+	from, to := lo-m.opts.DateSlack-6, hi+m.opts.DateSlack+m.opts.AnchorDays
+	order := store.OrderIDDesc
+	if m.background(men) {
+		from -= 366
+		order = store.OrderMentionsDesc
+	}
+	f := store.EventFilter{
+		CAMEO: m.compatibleRoots(men.Root),
+		From:  dateOf(from),
+		To:    dateOf(to),
+		Order: order,
+		Limit: m.opts.MaxCandidates,
+	}
+	switch {
+	case men.Location != nil && men.Location.Country != "":
+		f.Country = men.Location.Country
+	case men.Source != nil && len(men.Source.Code) >= 3 && men.Source.Country != "" &&
+		men.Source.Code[:3] == men.Source.Country:
+		f.Actor = men.Source.Country
+	}
+	return f, true
+}
+
+// background reports whether men is dated well before its document.
+func (m *Merger) background(men *store.Mention) bool {
+	if men.Seen.IsZero() {
+		return false
+	}
+	_, hi := m.period(&men.Event)
+	return dayNumber(event.DateOf(men.Seen.UTC()))-hi > m.opts.BackgroundDays
+}
+
+func dateOf(day int) event.Date {
+	return event.DateOf(event.Date{Year: 1970, Month: 1, Day: 1}.Time().AddDate(0, 0, day))
+}
+
+// Merge implements store.Merger: it returns the candidate with the highest
+// Score of at least MinScore, breaking ties by the nearest date, then the
+// most mentions, then the lowest ID; or 0 for a new event.
+func (m *Merger) Merge(men *store.Mention, candidates []store.EventRecord) int64 {
+	var best *store.EventRecord
+	var bestScore float64
+	var bestGap int
+	for i := range candidates {
+		c := &candidates[i]
+		s, ok := m.Score(&men.Event, &c.Event)
+		if !ok || s < m.opts.MinScore {
+			continue
+		}
+		gap := abs(dayNumber(c.Date) - dayNumber(men.Date))
+		if best == nil || s > bestScore ||
+			s == bestScore && (gap < bestGap ||
+				gap == bestGap && (c.NumMentions > best.NumMentions ||
+					c.NumMentions == best.NumMentions && c.ID < best.ID)) {
+			best, bestScore, bestGap = c, s, gap
+		}
+	}
+	if best == nil {
+		return 0
+	}
+	return best.ID
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Score says whether reports a and b can be of one event and how strongly
+// they agree. ok is false when they cannot: their CAMEO roots are neither
+// equal nor in one Compatible group, their dates (widened to their
+// precision) are more than DateSlack days apart, either is undated, their
+// places are in different countries, more than CityRadiusKm apart (two
+// cities) or in different regions, or an actor differs in country,
+// canonical name or role family. Otherwise the score adds up:
+//
+//	2    both places in one city (within CityRadiusKm)
+//	1.5  both places in one region (same admin1, or within Admin1RadiusKm)
+//	1    both places country-level, in one country
+//	0.5  one place country-level, the other finer, in one country
+//	1    per actor (source, target) with the same name, or code and role
+//	0.5  per actor of the same country with agreeing roles
+//	0.5  both dated to the same day
+//
+// A missing place or actor adds nothing and contradicts nothing. Roots in Symmetric may have their
+// actors swapped.
+func (m *Merger) Score(a, b *event.Event) (score float64, ok bool) {
+	if !m.codes(a.Root, b.Root) {
+		return 0, false
+	}
+	d, ok := m.dates(a, b)
+	if !ok {
+		return 0, false
+	}
+	p, ok := m.place(a.Location, b.Location)
+	if !ok {
+		return 0, false
+	}
+	s, ok := m.actors(a, b)
+	if !ok {
+		return 0, false
+	}
+	return d + p + s, true
+}
+
+// Credible clears the casualty and crowd figures of e that exceed the
+// caps of the Merger's Options (MaxFatalities, MaxInjuries, MaxCrowd) or
+// are negative: figures no single event reaches are misreadings, and the
+// store keeps an event's highest figure, so one would stick.
+func (m *Merger) Credible(e *event.Event) {
+	clip := func(p **int, limit int) {
+		if *p != nil && (**p < 0 || **p > limit) {
+			*p = nil
+		}
+	}
+	clip(&e.Fatalities, m.opts.MaxFatalities)
+	clip(&e.Injuries, m.opts.MaxInjuries)
+	clip(&e.Crowd, m.opts.MaxCrowd)
+}
