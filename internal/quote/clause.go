@@ -240,6 +240,9 @@ func (f *finder) simpleBack(j int) (int, bool) {
 			if f.is(k, wDet) {
 				return k, true
 			}
+			if k < j && f.toks[k].Kind == nlp.Word && !f.capital(k) && f.capital(k+1) && !f.title(k) {
+				return k + 1, true // "a speech Mrs. Clinton gave": not "a speech Mrs. Clinton"
+			}
 		case k < j && f.joiner(k):
 		case k < j && f.punct(k, ")"):
 			// "Rep. Jim Jordan (R-Ohio)": a short parenthesis after a name.
@@ -254,6 +257,22 @@ func (f *finder) simpleBack(j int) (int, bool) {
 		k--
 	}
 	return k + 1, true
+}
+
+// title reports whether the lower-case token k may stand before a name in
+// a speaker phrase: a speaker noun ("campaign manager Robby Mook") or a
+// modifier of a title ("former President Obama").
+func (f *finder) title(k int) bool {
+	if f.is(k, wSpk) {
+		return true
+	}
+	for _, w := range [...]string{"former", "acting", "outgoing", "incoming", "interim", "retired",
+		"late", "then", "deputy", "senior", "fellow", "first", "vice", "elder", "younger", "cofounder"} {
+		if f.word(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parenOpen returns the index of the "(" that the ")" at token k closes,
@@ -339,6 +358,10 @@ func (f *finder) npBack(j int) (phrase, bool) {
 		p := s - 1
 		h := p - 1
 		if h < 0 || !f.is(p, wNPPrep) || f.inq[p] {
+			break
+		}
+		if f.word(p, "of") && f.is(h, wDet) && !f.word(h, "the") && !f.word(h, "a") && !f.word(h, "an") {
+			s, head = h, j // "Many of his supporters", "one of the officials"
 			break
 		}
 		if !(f.is(h, wSpk|wLink) || f.capital(h) && f.toks[h].Flags&nlp.FlagInitial == 0) {
@@ -441,8 +464,17 @@ func (f *finder) cueAt(si, i, first int) {
 		}
 		return
 	}
+	if c&cNoun != 0 && f.capital(i) && f.capital(i-1) && f.toks[i].Flags&nlp.FlagInitial == 0 {
+		return // "the United States", "Daily Reports"
+	}
 	cueEnd := i
-	if c&cPart != 0 {
+	if c&cNamed != 0 {
+		if f.word(i+1, "for") || f.word(i+1, "on") || f.word(i+1, "upon") {
+			cueEnd = i + 1
+		} else if !f.npTok(i+1) || f.is(i+1, wDet) && !f.capital(i+2) {
+			return // "called a meeting", "called off"
+		}
+	} else if c&cPart != 0 {
 		point := f.word(i, "pointed") || f.word(i, "points") || f.word(i, "point")
 		if point != f.word(i+1, "out") ||
 			!point && !(f.word(i+1, "for") || f.word(i+1, "on") || f.word(i+1, "upon") || f.word(i+1, "to") && !f.word(i, "called")) {
@@ -485,6 +517,8 @@ func (f *finder) cueAt(si, i, first int) {
 			nearest = false
 		case f.isComma(j) && f.is(j-1, wAdv) && f.isComma(j-2):
 			j -= 2 // "Smith, however, said"
+		case nearest && f.backPP(j) >= 0:
+			j = f.backPP(j) + 1 // "Sanders on Tuesday said", "Smith in a statement said"
 		default:
 			goto found
 		}
@@ -502,11 +536,18 @@ found:
 	}
 	p, rel, ok := f.speakerBack(j)
 	if !ok {
-		if (f.word(j, "and") || f.word(j, "but")) && len(f.clauses) > first && cueStart == i {
-			// "Merrill says … and said …": the subject of the clause before.
-			prev := f.clauses[len(f.clauses)-1]
-			cl := clause{start: f.toks[j].Span.Start, sent: si, lead: -1, inner: true,
-				cue: cue, speaker: prev.speaker, kind: prev.kind, weak: prev.weak}
+		if (f.word(j, "and") || f.word(j, "but")) && cueStart == i {
+			// "Merrill says … and said …": the subject of the clause before,
+			// or of the sentence.
+			cl := clause{start: f.toks[j].Span.Start, sent: si, lead: -1, inner: true, cue: cue}
+			if len(f.clauses) > first {
+				prev := f.clauses[len(f.clauses)-1]
+				cl.speaker, cl.kind, cl.weak = prev.speaker, prev.kind, prev.weak
+			} else if p, ok := f.subject(j); ok && !p.weak {
+				cl.speaker, cl.kind = f.span(p.start, p.end), p.kind
+			} else {
+				return
+			}
 			f.complete(&cl, i, cueEnd, first)
 		}
 		return
@@ -516,6 +557,9 @@ found:
 	}
 	if c&(cNoun|cObj) != 0 && p.weak && !f.introduces(f.skipAdverbials(cueEnd+1)) {
 		return
+	}
+	if c&cNoun != 0 && c&cBareNamed == 0 && !f.introduces(f.skipAdverbials(cueEnd+1)) {
+		return // "protests demands", "the reports"
 	}
 	cl := clause{
 		start: f.toks[p.start].Span.Start, sent: si, lead: -1,
@@ -550,6 +594,20 @@ func (f *finder) speakerBack(j int) (phrase, bool, bool) {
 		}
 		p, ok := f.npBack(k)
 		return p, true, ok && !p.weak
+	case f.isDash(j) && !f.punct(j, "-"):
+		// "Kall -- co-editor of a book -- said"
+		for k := j - 1; k >= 1 && j-k <= 30; k-- {
+			if f.inq[k] || f.openMark(k) || f.closeMark(k) {
+				break
+			}
+			if f.isDash(k) {
+				if p, ok := f.npBack(k - 1); ok && (!p.weak || p.kind == Named) {
+					return p, false, true
+				}
+				break
+			}
+		}
+		return phrase{}, false, false
 	case f.isComma(j):
 		// An apposition: a short phrase between commas without a verb,
 		// unless a relative pronoun opens it.
@@ -569,6 +627,10 @@ func (f *finder) speakerBack(j int) (phrase, bool, bool) {
 					break
 				}
 				if p, ok := f.npBack(k - 1); ok && (!p.weak || p.kind == Named) {
+					// "The minister of the economy, Mr. Guajardo Villarreal,"
+					if q, ok := f.npFwd(k + 1); ok && p.kind == Nominal && q.kind == Named && q.end == j-1 {
+						p.end, p.kind = q.end, Named
+					}
 					return p, false, true
 				}
 				if f.is(k-1, wPron) {
@@ -579,13 +641,24 @@ func (f *finder) speakerBack(j int) (phrase, bool, bool) {
 		return phrase{}, false, false
 	}
 	p, ok := f.npBack(j)
+	// "A poll (released) in late August found": skip the time phrase.
+	for range 2 {
+		if !ok || !f.is(p.head, wTime) || !f.is(p.start-1, wPrep|wNPPrep) {
+			break
+		}
+		k := p.start - 2
+		if k >= 0 && f.toks[k].Kind == nlp.Word && !f.capital(k) && strings.HasSuffix(f.toks[k].Span.Of(f.text), "ed") {
+			k--
+		}
+		p, ok = f.npBack(k)
+	}
 	return p, false, ok
 }
 
 // inverted reads "…, said the minister": the speaker after the cue.
 func (f *finder) inverted(si, i, cueEnd int, cue event.Span, first int) bool {
 	p, ok := f.npFwd(cueEnd + 1)
-	if !ok || p.weak && p.kind != Named && !f.is(p.start, wDet) {
+	if !ok || p.weak && p.kind != Named && !(f.is(p.start, wDet) && f.ents[i].c&cStrong != 0) {
 		return false
 	}
 	k := p.end + 1
@@ -673,6 +746,57 @@ func (f *finder) participle(si, i, cueEnd, first int) {
 	f.complete(&cl, i, cueEnd, first)
 }
 
+// backPP returns the index of the token before a short adverbial phrase
+// that ends at token j between a speaker and a cue: a time ("on Tuesday",
+// "last week", "late Monday") or a medium ("in a statement", "on
+// Twitter"); -1 if there is none.
+func (f *finder) backPP(j int) int {
+	if j < 1 || f.inq[j] {
+		return -1
+	}
+	if f.is(j, wTime) {
+		k := j - 1
+		for f.is(k, wTime) || f.word(k, "last") || f.word(k, "this") || f.word(k, "late") || f.word(k, "early") || f.word(k, "earlier") {
+			k--
+		}
+		if f.word(k, "on") || f.word(k, "in") || f.word(k, "during") || f.word(k, "at") {
+			k--
+		}
+		if k < j-4 || k < 0 {
+			return -1
+		}
+		return k
+	}
+	if !f.medium(j) {
+		return -1
+	}
+	for k := j - 1; k >= 0 && j-k <= 4; k-- {
+		if f.word(k, "in") || f.word(k, "on") || f.word(k, "during") || f.word(k, "via") {
+			if k >= 1 && f.npTok(k-1) {
+				return k - 1
+			}
+			return -1
+		}
+		if !f.npTok(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// medium reports whether token k names where something was said: "a
+// statement", "an interview", "Twitter".
+func (f *finder) medium(k int) bool {
+	for _, w := range [...]string{"statement", "interview", "tweet", "post", "letter", "speech",
+		"email", "release", "video", "message", "op-ed", "column", "briefing", "conference",
+		"television", "radio", "twitter", "facebook", "instagram", "podcast", "broadcast", "debate"} {
+		if f.word(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // subject returns the phrase that opens the sentence, after an opening
 // adverbial up to a comma ("On Friday, the ministry …"), when it is
 // followed by a verb.
@@ -691,6 +815,21 @@ func (f *finder) subject(before int) (phrase, bool) {
 		return p, false
 	}
 	nx := p.end + 1
+	if f.isComma(nx) {
+		// "Hillary Clinton, like Obama, has encouraged …"
+		for m := nx + 1; m < before && m-nx <= 12; m++ {
+			if f.isComma(m) {
+				nx = m + 1
+				break
+			}
+		}
+		for f.is(nx, wAux|wAdv) && nx+1 < before {
+			nx++
+		}
+		if nx >= before {
+			return p, false
+		}
+	}
 	if f.toks[nx].Kind != nlp.Word || f.capital(nx) || f.is(nx, wPrep|wConj|wRel|wThat|wTo|wAs) {
 		return p, false
 	}
@@ -712,7 +851,7 @@ func (f *finder) skipAdverbials(k int) int {
 			k++
 		case f.isComma(k) && f.is(k+1, wAdv) && f.isComma(k+2):
 			k += 3
-		case f.is(k, wPrep|wNPPrep) && !f.word(k, "than") && !f.word(k, "like") || f.is(k, wTo):
+		case f.adverbialPrep(k):
 			m := k + 1
 			if f.is(m, wDet) {
 				m++
@@ -730,6 +869,19 @@ func (f *finder) skipAdverbials(k int) int {
 		}
 	}
 	return k
+}
+
+// adverbialPrep reports whether token k is a preposition that opens an
+// adverbial after a cue: "said in a statement", "told reporters on
+// Friday", "said of the plan", "said by phone".
+func (f *finder) adverbialPrep(k int) bool {
+	for _, w := range [...]string{"in", "on", "at", "during", "via", "through", "after", "before", "to",
+		"with", "of", "from", "over", "by", "since"} {
+		if f.word(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // complete reads what follows the cue of cl (at tokens i…cueEnd): a
@@ -817,7 +969,7 @@ func (f *finder) complete(cl *clause, i, cueEnd, first int) {
 		}
 	case c&cInf != 0 && f.is(k, wTo) && k+1 < n && f.toks[k+1].Kind == nlp.Word:
 		cl.lead = f.toks[k].Span.Start
-	case (c&cBare != 0 && c&cNoun == 0 || c&cBareNamed != 0 && !cl.weak && (cl.kind != Nominal || c&cNoun == 0)) &&
+	case (c&cBare != 0 && c&cNoun == 0 || c&cBareNamed != 0 && !cl.weak) &&
 		!f.is(k, wTo) && f.toks[k].Kind != nlp.Punct:
 		if !cl.inner && f.before(cl) && f.longBefore(cl) && f.wordsFrom(k) <= 4 {
 			// "…, he said the day after": the tail is an adverbial.
@@ -988,10 +1140,13 @@ func (f *finder) finish(first int) {
 	last := len(f.clauses)
 	for ci := first; ci < last; ci++ {
 		c := &f.clauses[ci]
-		if c.content.Len() == 0 || c.post {
+		if c.content.Len() == 0 {
 			continue
 		}
 		for _, d := range f.clauses[first:last] {
+			if c.post {
+				break
+			}
 			if d.start <= c.content.Start || d.start >= c.content.End || d.content.Len() == 0 && !d.inner {
 				continue
 			}
@@ -999,8 +1154,9 @@ func (f *finder) finish(first int) {
 			if !f.is(k, wConj) && !f.isComma(k) {
 				k--
 			}
+			strong := f.word(k, "while") || f.word(k, "whereas") || f.word(k, "but")
 			switch {
-			case f.is(k, wConj) || f.punct(k, ";") || f.isComma(k) && (d.inner || d.post || d.lead >= 0):
+			case f.is(k, wConj) && (strong || d.inner || f.isComma(k-1)) || f.punct(k, ";") || f.isComma(k) && (d.inner || d.post || d.lead >= 0):
 				if f.isComma(k - 1) {
 					k--
 				}
@@ -1029,12 +1185,14 @@ func (f *finder) finish(first int) {
 			}
 			cj := k + 1
 			if f.punct(k, ";") {
-				cj = k
+				c.content = f.trimSpan(c.content.Start, f.toks[k].Span.Start)
+				break
 			} else if !(f.word(cj, "but") || f.word(cj, "while") || f.word(cj, "whereas") || f.word(cj, "although")) {
 				continue
 			}
 			if sub := cj + 1; f.is(sub, wDet) && !f.word(sub, "his") && !f.word(sub, "her") && !f.word(sub, "their") ||
-				f.capital(sub) && f.toks[sub].Kind == nlp.Word && !f.is(sub, wPron) {
+				f.capital(sub) && f.toks[sub].Kind == nlp.Word && !f.is(sub, wPron) ||
+				f.is(sub, wPron) && !f.word(cj, "but") {
 				c.content = f.trimSpan(c.content.Start, f.toks[k].Span.Start)
 				break
 			}

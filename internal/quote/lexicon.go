@@ -47,6 +47,7 @@ const (
 	cAccording                      // "according" (to)
 	cBareNamed                      // may take a bare clause after a name, a pronoun or a speaker noun: "Lynch notes they …"
 	cInf                            // may take a to-infinitive as content: "vowed to form a task force"
+	cNamed                          // without a particle, names its object: "called Trump a “con artist”"
 )
 
 // An entry is what the lexicon knows about one lower-case word.
@@ -108,7 +109,7 @@ func base(w string) entry {
 	// Determiners and quantifiers.
 	case "the", "a", "an", "this", "these", "those", "his", "its", "their", "our", "my", "your",
 		"some", "any", "many", "several", "each", "every", "both", "no", "another", "other", "all",
-		"most", "few", "two", "three", "four", "one":
+		"most", "few", "two", "three", "four", "one", "none":
 		return entry{w: wDet}
 	case "her":
 		return entry{w: wDet | wObjPron}
@@ -161,6 +162,9 @@ func base(w string) entry {
 		"sharply", "roundly", "emphatically", "categorically", "insistently", "confidently",
 		"tearfully", "defiantly", "calmly", "forcefully", "softly", "loudly":
 		return entry{w: wAdv}
+	case "january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.":
+		return entry{w: wTime}
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week",
 		"month", "year", "weekend", "overnight":
@@ -257,7 +261,7 @@ func base(w string) entry {
 			e.c |= cListen
 		}
 		return e
-	case "urge", "urges", "urged":
+	case "urge", "urges", "urged", "exhort", "exhorts", "exhorted", "implore", "implored", "advise", "advised":
 		return cue(fObj | cTo)
 	case "urging":
 		return cue(cIng | fObj | cTo)
@@ -265,12 +269,16 @@ func base(w string) entry {
 		return cue(fObj)
 	case "expressing", "voicing", "demanding":
 		return cue(cIng | fObj)
-	case "call", "calls", "called", "appeal", "appeals", "appealed":
+	case "call", "calls", "called":
+		return cue(fObj | cNamed)
+	case "appeal", "appeals", "appealed":
 		return cue(fObj | cPart)
 	case "calling", "appealing":
 		return cue(cIng | fObj | cPart)
 	case "according":
 		return cue(cAccording)
+	case "describe", "describes", "described", "labeled", "labelled", "dubbed", "branded":
+		return cue(fObj)
 	case "pointed", "points", "point":
 		return cue(cPart | cPost)
 	case "criticize", "criticizes", "criticized", "criticise", "criticises", "criticised",

@@ -370,6 +370,7 @@ func (f *finder) infer() {
 		ok                  bool
 	}
 	var last, named carry
+	prevDirect := -1 // index in f.out of the last direct quotation with a speaker
 	for i := range f.out {
 		q := &f.out[i]
 		if q.Kind == Post {
@@ -386,9 +387,23 @@ func (f *finder) infer() {
 			(!q.Fragment || f.continues(q)) {
 			q.Speaker, q.Kind = last.speaker, Inferred
 			q.Antecedent = last.antecedent
+			if prevDirect >= 0 && f.out[prevDirect].Speaker == q.Speaker && f.out[prevDirect].Block >= q.Block-1 {
+				q.Continues = true
+			}
 		}
 		if q.Kind == Unknown {
 			continue
+		}
+		if q.Direct && prevDirect >= 0 {
+			// “A,” she said, “B.”: one attribution between two parts.
+			p := &f.out[prevDirect]
+			if !q.Fragment && q.Cue.Len() > 0 && p.Cue == q.Cue && p.Speaker == q.Speaker && p.Block == q.Block &&
+				p.Content.End <= q.Cue.Start && q.Cue.End <= q.Content.Start {
+				q.Continues = true
+			}
+		}
+		if q.Direct && !q.Fragment {
+			prevDirect = i
 		}
 		last = carry{speaker: q.Speaker, antecedent: q.Antecedent, kind: q.Kind, block: q.Block, ok: true}
 		switch q.Kind {

@@ -56,6 +56,12 @@ type Quote struct {
 	Speaker event.Span
 	// Kind says how Speaker was found.
 	Kind SpeakerKind
+	// Continues marks a direct quotation that resumes the one before it:
+	// the same speaker's words after an interrupting attribution (“A,” she
+	// said, “B.”), in the next sentence with no attribution of their own
+	// (“A,” she said. “B.”), or in the next paragraph. Callers that want
+	// one statement per speech join it to the Quote before.
+	Continues bool
 	// Antecedent is, for a Pronoun speaker or an Inferred one carried from
 	// a pronoun, the nearest earlier Named or Nominal speaker the pronoun
 	// most likely stands for; zero otherwise or when there is none.
