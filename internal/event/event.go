@@ -48,7 +48,10 @@ type Actor struct {
 
 // A Location is where an event happened.
 type Location struct {
+	// Name is the place as the text names it ("Kandahar"); Geoname is the
+	// gazetteer's name for it ("Kandahār").
 	Name      string  `json:"name"`
+	Geoname   string  `json:"geoname,omitempty"`
 	Country   string  `json:"country"`
 	Admin1    string  `json:"admin1,omitempty"`
 	Lat       float64 `json:"lat"`

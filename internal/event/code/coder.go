@@ -41,7 +41,7 @@ func New(cfg Config) (*Coder, error) {
 // Code codes every sentence of a. It returns the events sorted by sentence
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
-	d := &doc{c: c, a: a, sents: sents, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}}
+	d := &doc{c: c, a: a, sents: sents, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}, blockPlace: map[int]geo.Mention{}}
 	d.ref = date.Reference(a)
 	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
@@ -90,6 +90,9 @@ type doc struct {
 	lastPerson   *phraseActor
 	focus        map[string]int
 	focusCountry string
+	// blockPlace is the first place each block named after a locative
+	// preposition, for the events of its later sentences.
+	blockPlace map[int]geo.Mention
 	// roots are the CAMEO roots of the events coded so far.
 	roots map[string]bool
 	// ref is the date relative expressions resolve against.

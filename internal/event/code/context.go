@@ -114,7 +114,31 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 		}
 	}
 	if best >= 0 {
-		return placeLocation(sc.places[best].Place, sc.places[best].Span)
+		m := sc.places[best]
+		if st.locative(m.Span) {
+			if _, ok := d.blockPlace[st.s.Block]; !ok {
+				d.blockPlace[st.s.Block] = m
+			}
+		}
+		loc := placeLocation(m.Place, m.Span)
+		loc.Name = m.Span.Of(d.a.Text)
+		return loc
+	}
+	// No place in the sentence: the place its paragraph named before
+	// ("On 5 May, students clashed in Sylhet. … Police fired …"), else the
+	// document's first place where something happened in its focus
+	// country, else the focus country.
+	if m, ok := d.blockPlace[st.s.Block]; ok {
+		loc := placeLocation(m.Place, m.Span)
+		loc.Name = m.Span.Of(d.a.Text)
+		return loc
+	}
+	for _, m := range d.mentions {
+		if m.Place.Country == d.focusCountry && m.Place.Kind != geo.Country && d.locativeAt(m.Span) {
+			loc := placeLocation(m.Place, m.Span)
+			loc.Name = m.Span.Of(d.a.Text)
+			return loc
+		}
 	}
 	if d.focusCountry != "" && d.c.places != nil {
 		if p, ok := d.c.places.Country(d.focusCountry); ok {
@@ -122,6 +146,24 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 		}
 	}
 	return nil
+}
+
+// locativeAt reports whether the text just before sp is a locative
+// preposition ("in", "at", "near" …), reading bytes rather than tokens.
+func (d *doc) locativeAt(sp event.Span) bool {
+	i := sp.Start
+	for i > 0 && d.a.Text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && d.a.Text[j-1] >= 'a' && d.a.Text[j-1] <= 'z' {
+		j--
+	}
+	w := d.a.Text[j:i]
+	if w == "the" {
+		return d.locativeAt(event.Span{Start: j, End: j})
+	}
+	return locationPreps[w]
 }
 
 func overlaps(a *phraseActor, sp event.Span) bool {
@@ -136,7 +178,7 @@ func placeLocation(p geo.Place, sp event.Span) *event.Location {
 	case geo.Country:
 		prec = "country"
 	}
-	return &event.Location{Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon,
+	return &event.Location{Name: p.Name, Geoname: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon,
 		Precision: prec, GeonameID: p.ID, Span: sp}
 }
 
