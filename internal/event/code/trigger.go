@@ -279,6 +279,16 @@ func (st *sentence) clauseBreakBetween(a, b int) bool {
 		switch st.toks[k].low {
 		case ";", "but", "while", "whereas", "although", "meanwhile":
 			return true
+		case "as", "when", "because", "after", "before", "since", "until", "unless", "if":
+			// A subordinate clause with a subject of its own: "… as
+			// protesters were throwing stones".
+			n := k + 1
+			for n < b && determiners[st.toks[n].low] {
+				n++
+			}
+			if st.phraseOf(n) != nil || personPronouns[st.low(n)] || st.low(n) == "they" || st.low(n) == "it" || st.low(n) == "we" {
+				return true
+			}
 		case ",":
 			n := k + 1
 			if n < b && (st.toks[n].low == "and" || st.toks[n].low == "but") {
@@ -323,7 +333,7 @@ func (st *sentence) objectOfEarlier(k int) bool {
 // year's protests", "the 2019 attack", "after the attacks", "the Paris
 // attacks" (a past event known by its place or date).
 func (st *sentence) background(i int) bool {
-	if i > 1 && st.toks[i-1].cap && st.toks[i-1].word && st.phraseAt[i-1] < 0 {
+	if prev := st.toks[max(i-1, 0)]; i > 1 && prev.cap && prev.word && st.phraseAt[i-1] < 0 && !determiners[prev.low] && !notNames[prev.low] {
 		return true
 	}
 	for b := i - 1; b >= 0 && b >= i-4; b-- {
