@@ -325,6 +325,10 @@ func (f *finder) simpleFwd(k int) (int, bool) {
 				(f.capital(e) || f.is(e, wSpk) || verbLike(f.toks[nx].Span.Of(f.text))) {
 				return e, true
 			}
+			if f.toks[e].Kind == nlp.Word && !f.capital(e) && !f.title(e) && f.capital(nx) &&
+				(f.capital(nx+1) || f.toks[nx].Flags&nlp.FlagAbbrev != 0) {
+				return e, true // "a speech Mrs. Clinton delivered"
+			}
 			e = nx
 		case f.joiner(nx) && nx+1 < len(f.toks):
 			e = nx + 1
@@ -467,12 +471,15 @@ func (f *finder) cueAt(si, i, first int) {
 	if c&cNoun != 0 && f.capital(i) && f.capital(i-1) && f.toks[i].Flags&nlp.FlagInitial == 0 {
 		return // "the United States", "Daily Reports"
 	}
+	if c&cIng == 0 && f.nounCue(i) {
+		return // "the greatest fear that", "a warning that"
+	}
 	cueEnd := i
 	if c&cNamed != 0 {
 		if f.word(i+1, "for") || f.word(i+1, "on") || f.word(i+1, "upon") {
 			cueEnd = i + 1
-		} else if !f.npTok(i+1) || f.is(i+1, wDet) && !f.capital(i+2) {
-			return // "called a meeting", "called off"
+		} else if !f.naming(i + 1) {
+			return // "called a meeting", "called Machado on Friday", "called off"
 		}
 	} else if c&cPart != 0 {
 		point := f.word(i, "pointed") || f.word(i, "points") || f.word(i, "point")
@@ -529,7 +536,7 @@ found:
 		return // passive: "was told", "is said to"
 	}
 	cue := event.Span{Start: f.toks[cueStart].Span.Start, End: f.toks[cueEnd].Span.End}
-	if c&cInv != 0 && j == i-1 && j >= 0 && (f.isComma(j) || f.closeMark(j) || f.isDash(j)) {
+	if c&cInv != 0 && j == i-1 && j >= 0 && (f.isComma(j) || f.closeMark(j) || f.isDash(j)) && !f.relativeBefore(j) {
 		if f.inverted(si, i, cueEnd, cue, first) {
 			return
 		}
@@ -571,10 +578,94 @@ found:
 	f.complete(&cl, i, cueEnd, first)
 }
 
+// naming reports whether "called" is followed at token k by an object and
+// what it is called: "called Trump a “con artist”", "called the plan
+// reckless".
+func (f *finder) naming(k int) bool {
+	var e int
+	if f.is(k, wObjPron) {
+		e = k
+	} else if p, ok := f.npFwd(k); ok && p.kind != Pronoun {
+		e = p.end
+	} else {
+		return false
+	}
+	nx := e + 1
+	if f.openMark(nx) || f.word(nx, "a") || f.word(nx, "an") || f.word(nx, "the") {
+		return true
+	}
+	// "called the plan reckless."
+	return nx < len(f.toks) && f.toks[nx].Kind == nlp.Word && !f.capital(nx) && f.ents[nx].w&(stop|wTime|wCue) == 0 &&
+		(f.atEnd(nx+1) || f.isComma(nx+1) || f.word(nx+1, "and"))
+}
+
+// nounCue reports whether the cue word at token i is used as a noun: after
+// a determiner, a possessive or a superlative ("the greatest fear that",
+// "their hopes that").
+func (f *finder) nounCue(i int) bool {
+	p := i - 1
+	if p < 0 || f.inq[p] {
+		return false
+	}
+	if f.is(p, wDet) && !f.word(p, "all") && !f.word(p, "both") || f.toks[p].Kind == nlp.Clitic && f.npTok(p) {
+		return true
+	}
+	w := f.toks[p].Span.Of(f.text)
+	return f.toks[p].Kind == nlp.Word && !f.capital(p) && len(w) > 4 && strings.HasSuffix(w, "est")
+}
+
 // introduces reports whether token k opens reported content unmistakably:
 // "that", a colon, a quotation.
 func (f *finder) introduces(k int) bool {
 	return f.is(k, wThat) || f.punct(k, ":") || f.openMark(k) || f.isComma(k) && f.openMark(k+1)
+}
+
+// skipMinor walks back from the comma at token k over short appositions
+// of age and place, "Donna Rawlings, 59, of Ashton, Md., who …", and
+// returns the comma after the name.
+func (f *finder) skipMinor(k int) int {
+	for range 4 {
+		c := k - 1
+		for c >= 0 && !f.isComma(c) && k-c <= 4 {
+			c--
+		}
+		if c < 0 || !f.isComma(c) {
+			return k
+		}
+		seg := c + 1
+		minor := k-seg == 1 && (f.toks[seg].Kind == nlp.Number || f.capital(seg) && f.toks[seg].Flags&nlp.FlagAbbrev != 0) ||
+			f.word(seg, "of") && f.capital(seg+1)
+		if !minor && k-seg == 1 && f.capital(seg) {
+			// a state after its town: "of Dayton, Ohio,"
+			b := c - 1
+			for b >= 0 && !f.isComma(b) && c-b <= 4 {
+				b--
+			}
+			minor = f.isComma(b) && (f.word(b+1, "of") || f.word(b+1, "in") || f.word(b+1, "from"))
+		}
+		if !minor {
+			return k
+		}
+		k = c
+	}
+	return k
+}
+
+// relativeBefore reports whether the comma at token j closes a relative
+// clause after a name: "Rawlings, who watched the ceremony, said".
+func (f *finder) relativeBefore(j int) bool {
+	if !f.isComma(j) {
+		return false
+	}
+	for k := j - 1; k >= 1 && j-k <= 45; k-- {
+		if f.inq[k] || f.openMark(k) || f.closeMark(k) || f.punct(k, ";") || f.punct(k, ":") {
+			return false
+		}
+		if f.isComma(k) {
+			return f.word(k+1, "who") || f.word(k+1, "which") || f.word(k+1, "whose")
+		}
+	}
+	return false
 }
 
 // speakerBack finds the speaker phrase that ends at token j, before a cue:
@@ -626,6 +717,7 @@ func (f *finder) speakerBack(j int) (phrase, bool, bool) {
 				if k == j-1 || verb || f.is(k+1, wConj) {
 					break
 				}
+				k = f.skipMinor(k)
 				if p, ok := f.npBack(k - 1); ok && (!p.weak || p.kind == Named) {
 					// "The minister of the economy, Mr. Guajardo Villarreal,"
 					if q, ok := f.npFwd(k + 1); ok && p.kind == Nominal && q.kind == Named && q.end == j-1 {
@@ -658,7 +750,7 @@ func (f *finder) speakerBack(j int) (phrase, bool, bool) {
 // inverted reads "…, said the minister": the speaker after the cue.
 func (f *finder) inverted(si, i, cueEnd int, cue event.Span, first int) bool {
 	p, ok := f.npFwd(cueEnd + 1)
-	if !ok || p.weak && p.kind != Named && !(f.is(p.start, wDet) && f.ents[i].c&cStrong != 0) {
+	if !ok || p.weak && p.kind != Named && !(f.is(p.start, wDet) && f.ents[i].c&cStrong != 0 && p.end-p.start < 4) {
 		return false
 	}
 	k := p.end + 1
@@ -857,7 +949,7 @@ func (f *finder) skipAdverbials(k int) int {
 				m++
 			}
 			start := m
-			for m < n && m-start < 6 && f.npTok(m) && !f.is(m, wDet) {
+			for m < n && m-start < 6 && (f.npTok(m) || f.is(m, wTime)) && !f.is(m, wDet) {
 				m++
 			}
 			if m == start {
@@ -875,7 +967,11 @@ func (f *finder) skipAdverbials(k int) int {
 // adverbial after a cue: "said in a statement", "told reporters on
 // Friday", "said of the plan", "said by phone".
 func (f *finder) adverbialPrep(k int) bool {
-	for _, w := range [...]string{"in", "on", "at", "during", "via", "through", "after", "before", "to",
+	if f.word(k, "to") {
+		// "said to reporters", not "vowed to challenge"
+		return f.is(k+1, wDet|wObjPron|wSpk) || f.capital(k+1)
+	}
+	for _, w := range [...]string{"in", "on", "at", "during", "via", "through", "after", "before",
 		"with", "of", "from", "over", "by", "since"} {
 		if f.word(k, w) {
 			return true
@@ -970,7 +1066,7 @@ func (f *finder) complete(cl *clause, i, cueEnd, first int) {
 	case c&cInf != 0 && f.is(k, wTo) && k+1 < n && f.toks[k+1].Kind == nlp.Word:
 		cl.lead = f.toks[k].Span.Start
 	case (c&cBare != 0 && c&cNoun == 0 || c&cBareNamed != 0 && !cl.weak) &&
-		!f.is(k, wTo) && f.toks[k].Kind != nlp.Punct:
+		!f.is(k, wTo|wAux|wAs) && f.toks[k].Kind != nlp.Punct:
 		if !cl.inner && f.before(cl) && f.longBefore(cl) && f.wordsFrom(k) <= 4 {
 			// "…, he said the day after": the tail is an adverbial.
 			cl.post = true

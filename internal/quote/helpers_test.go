@@ -44,7 +44,8 @@ func article(src string) *event.Article {
 }
 
 // render writes a quotation as one line: D (direct) or I (indirect), f for
-// a fragment, the kind, the speaker, the cue and the content.
+// a fragment, + when it continues the quotation before, the kind, the
+// speaker, the cue and the content, and the antecedent if any.
 func render(text string, q quote.Quote) string {
 	d := "I"
 	if q.Direct {
@@ -52,6 +53,9 @@ func render(text string, q quote.Quote) string {
 	}
 	if q.Fragment {
 		d += "f"
+	}
+	if q.Continues {
+		d += "+"
 	}
 	s := fmt.Sprintf("%s %s %q cue=%q: %q", d, q.Kind, q.Speaker.Of(text), q.Cue.Of(text), q.Content.Of(text))
 	if q.Antecedent.Len() > 0 {

@@ -281,9 +281,7 @@ func base(w string) entry {
 		return cue(fObj)
 	case "pointed", "points", "point":
 		return cue(cPart | cPost)
-	case "criticize", "criticizes", "criticized", "criticise", "criticises", "criticised",
-		"condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "praise",
-		"praised", "cite", "cites", "cited":
+	case "cite", "cites", "cited":
 		return cue(fObj)
 	case "citing":
 		return cue(cIng | fObj)

@@ -61,13 +61,54 @@ func TestFind(t *testing.T) {
 			text: "“We have no choice,” he said, “but to defend ourselves.”",
 			want: []string{
 				`D pronoun "he" cue="said": "We have no choice"`,
-				`D pronoun "he" cue="said": "but to defend ourselves"`,
+				`D+ pronoun "he" cue="said": "but to defend ourselves"`,
 			},
 		},
 		{
 			name: "fragment without a cue",
-			text: "The minister called the protesters “foreign agents” on Monday.",
+			text: "The minister dismissed the protesters as “foreign agents” on Monday.",
 			want: []string{`Df unknown "" cue="": "foreign agents"`},
+		},
+		{
+			name: "called something a name",
+			text: "The minister called the protesters “foreign agents” on Monday.",
+			want: []string{
+				`I nominal "The minister" cue="called": "the protesters “foreign agents” on Monday"`,
+				`Df nominal "The minister" cue="called": "foreign agents"`,
+			},
+		},
+		{
+			name: "called someone on the phone",
+			text: "The president called his French counterpart on Friday to discuss the crisis.",
+			want: []string{},
+		},
+		{
+			name: "adverbial between speaker and cue",
+			text: "Senator Ruth Adler on Tuesday said the bill would pass.",
+			want: []string{`I named "Senator Ruth Adler" cue="said": "the bill would pass"`},
+		},
+		{
+			name: "appositions of age and place",
+			text: "Donna Reyes, 59, of Dayton, Ohio, who marched with the strikers, said the mood was angry.",
+			want: []string{`I named "Donna Reyes" cue="said": "the mood was angry"`},
+		},
+		{
+			name: "second verb of the subject",
+			text: "The senator criticised the budget and said it would hurt farmers.",
+			want: []string{`I nominal "The senator" cue="said": "it would hurt farmers"`},
+		},
+		{
+			name: "pointed out and vowed to",
+			text: "Ms. Ortiz pointed out the law had never been tested. She vowed to challenge it in court.",
+			want: []string{
+				`I named "Ms. Ortiz" cue="pointed out": "the law had never been tested"`,
+				`I pronoun "She" cue="vowed": "to challenge it in court" (= "Ms. Ortiz")`,
+			},
+		},
+		{
+			name: "noun, not cue",
+			text: "Investors voiced their greatest fear that the bank would fail.",
+			want: []string{`I nominal "Investors" cue="voiced": "the bank would fail"`},
 		},
 		{
 			name: "fragments inside an indirect quotation",
@@ -158,8 +199,8 @@ func TestFind(t *testing.T) {
 			text: "“The government has failed us,” said Maria Lopez, a union leader. “We have waited for years.\n\n“Now we will strike until our demands are met.”",
 			want: []string{
 				`D named "Maria Lopez" cue="said": "The government has failed us"`,
-				`D inferred "Maria Lopez" cue="": "We have waited for years" (= "Maria Lopez")`,
-				`D inferred "Maria Lopez" cue="": "Now we will strike until our demands are met" (= "Maria Lopez")`,
+				`D+ inferred "Maria Lopez" cue="": "We have waited for years" (= "Maria Lopez")`,
+				`D+ inferred "Maria Lopez" cue="": "Now we will strike until our demands are met" (= "Maria Lopez")`,
 			},
 		},
 		{
