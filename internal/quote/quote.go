@@ -167,7 +167,7 @@ func (f *finder) setup(a *event.Article, sents []event.Sentence) {
 		}
 		f.blocks[i] = block{Block: b, first: 1}
 	}
-	end := 0
+	end, longest := 0, 0
 	f.sents = make([]sent, 0, len(sents))
 	for _, s := range sents {
 		if !s.Span.Valid(n) || s.Span.Start < end || s.Span.Len() == 0 {
@@ -178,12 +178,17 @@ func (f *finder) setup(a *event.Article, sents []event.Sentence) {
 			continue
 		}
 		end = s.Span.End
+		longest = max(longest, s.Span.Len())
 		if f.blocks[bi].first > f.blocks[bi].last {
 			f.blocks[bi].first = len(f.sents)
 		}
 		f.blocks[bi].last = len(f.sents)
 		f.sents = append(f.sents, sent{index: s.Index, span: s.Span, block: bi})
 	}
+	// Room for the tokens of the longest sentence, about one per four
+	// bytes, so that the scratch is allocated once.
+	n = longest/4 + 16
+	f.toks, f.ents, f.inq = make([]nlp.Token, 0, n), make([]entry, 0, n), make([]bool, 0, n)
 }
 
 // blockOf returns the index of the block that holds byte pos, or -1.
