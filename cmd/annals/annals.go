@@ -42,6 +42,7 @@ func (m *Main) commands() map[string]command {
 		"bench":   &BenchCommand{Main: m},
 		"code":    &CodeCommand{Main: m},
 		"eval":    &EvalCommand{Main: m},
+		"export":  &ExportCommand{Main: m},
 		"extract": &ExtractCommand{Main: m},
 		"version": &VersionCommand{Main: m},
 	}
