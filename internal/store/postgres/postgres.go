@@ -137,11 +137,7 @@ func (s *Store) inLock(ctx context.Context, fn func(pgx.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	// The candidate queries of a Merger run with different arguments
-	// thousands of times: plan them once (a custom plan costs more to make
-	// than to run). One round trip: no arguments, so the simple protocol.
-	if _, err := tx.Exec(ctx, fmt.Sprintf(`SET LOCAL plan_cache_mode = force_generic_plan;
-		SELECT pg_advisory_xact_lock(%d)`, lockKey)); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockKey)); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
 	if err := fn(tx); err != nil {
