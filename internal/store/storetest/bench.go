@@ -7,7 +7,7 @@ import (
 	"github.com/annals-project/annals/internal/store"
 )
 
-// Bench measures storing Synthetic documents (six events and two quotes
+// Bench measures storing Synthetic documents (five events and two quotes
 // each) one per transaction and in batches of 64, without a Merger and with
 // the suite's Merger, and reports documents per second.
 func Bench(b *testing.B, newStore func(testing.TB) store.Store) {

@@ -65,7 +65,7 @@ var synthEvents = []synthEvent{
 }
 
 // Synthetic returns n deterministic coded documents for seed: news-style
-// sentences about eight countries, about 2 KB of text, six events and two
+// sentences about eight countries, about 1 KB of text, five events and two
 // quotes each, dated over 60 days from 2024-01-01 so that reports of one
 // event recur across documents. About one document in ten is a syndicated
 // copy (Origin set to another outlet). Documents differ in URL and text.
