@@ -166,7 +166,15 @@ func (x *Exporter) GDELTEvent(r store.EventRecord, doc *store.Document) []string
 	} else {
 		f = append(f, added.UTC().Format(gdeltTimeLayout))
 	}
-	return append(f, src)
+	return cleanAll(append(f, src))
+}
+
+// cleanAll cleans every field of a tab-separated record in place.
+func cleanAll(fields []string) []string {
+	for i, v := range fields {
+		fields[i] = clean(v)
+	}
+	return fields
 }
 
 // appendGDELTActor appends the ten actor columns of a.
@@ -326,7 +334,7 @@ func (x *Exporter) GDELTMention(r store.EventRecord, repDoc *store.Document, m s
 		}
 		return strconv.Itoa(charOffset(text, a.Span.Start))
 	}
-	return []string{
+	return cleanAll([]string{
 		strconv.FormatInt(r.ID, 10),
 		timeOrEmpty(eventTime),
 		timeOrEmpty(mentionTime),
@@ -341,7 +349,7 @@ func (x *Exporter) GDELTMention(r store.EventRecord, repDoc *store.Document, m s
 		strconv.Itoa(int(math.Round(min(max(m.Confidence, 0), 1) * 100))),
 		strconv.Itoa(utf8.RuneCountInString(text)),
 		"", "", "",
-	}
+	})
 }
 
 // gdelt writes the GDELT event file.
