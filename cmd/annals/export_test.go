@@ -27,7 +27,7 @@ func MustExportStore(tb testing.TB) string {
 	defer s.Close()
 	docs := []struct {
 		url, published, text, verb, actor, code, country, cameo, plover, acled, acledSub, place string
-		lat, lon                                                                             float64
+		lat, lon                                                                                float64
 	}{
 		{"https://harbour-times.example/port-strike", "2024-05-02",
 			"Dock workers walked out at the port of Mombasa on Thursday, halting container traffic.",

@@ -25,7 +25,7 @@ func FuzzGDELTRecords(f *testing.F) {
 		span := event.Span{Start: start, End: end}
 		a := &event.Actor{Text: actor, Code: code, Country: country, Name: actor, Span: span}
 		e := event.Event{Text: text, Span: span, Source: a, Target: a, CAMEO: cameo, Root: cameo,
-			Location: &event.Location{Name: place, Country: country, Admin1: admin1, Precision: precision, Lat: 1, Lon: 2},
+			Location:   &event.Location{Name: place, Country: country, Admin1: admin1, Precision: precision, Lat: 1, Lon: 2},
 			Confidence: float64(start) / 10}
 		r := store.EventRecord{ID: 1, Event: e, FirstSeen: time.Unix(int64(end), 0)}
 		doc := &store.Document{Article: &event.Article{URL: url, Title: text, Text: text}, Outlet: actor}
