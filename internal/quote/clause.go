@@ -123,6 +123,9 @@ found:
 		}
 	}
 	p, rel, ok := f.speakerBack(j)
+	if ok && p.weak && p.kind == Named && f.nameSeen(p.head) {
+		p.weak = false // "Graham called …" where "Lindsey Graham" appears
+	}
 	if !ok {
 		if (f.word(j, "and") || f.word(j, "but")) && cueStart == i {
 			// "Merrill says … and said …": the subject of the clause before,
@@ -131,7 +134,7 @@ found:
 			if len(f.clauses) > first {
 				prev := f.clauses[len(f.clauses)-1]
 				cl.speaker, cl.kind, cl.weak = prev.speaker, prev.kind, prev.weak
-			} else if p, ok := f.subject(j); ok && !p.weak {
+			} else if p, ok := f.subject(j); ok && (!p.weak || p.kind == Named) {
 				cl.speaker, cl.kind = f.span(p.start, p.end), p.kind
 			} else {
 				return
@@ -164,6 +167,15 @@ found:
 // what it is called: "called Trump a “con artist”", "called the plan
 // reckless".
 func (f *finder) naming(k int) bool {
+	// "called both Trump and Hillary Clinton “crazy”"
+	for m := k; m < len(f.toks) && m-k <= 10; m++ {
+		if f.openMark(m) {
+			return m > k
+		}
+		if !f.npTok(m) && !f.joiner(m) && !f.word(m, "and") {
+			break
+		}
+	}
 	var e int
 	if f.is(k, wObjPron) {
 		e = k
@@ -205,7 +217,7 @@ func (f *finder) introduces(k int) bool {
 // inverted reads "…, said the minister": the speaker after the cue.
 func (f *finder) inverted(si, i, cueEnd int, cue event.Span, first int) bool {
 	p, ok := f.npFwd(cueEnd + 1)
-	if !ok || p.weak && p.kind != Named && !(f.is(p.start, wDet) && f.ents[i].c&cStrong != 0 && p.end-p.start < 4) {
+	if !ok || p.weak && p.kind != Named && !(f.is(p.start, wDet) && f.ents[i].c&cStrong != 0 && p.end-p.start < 4 && f.closeMark(i-1)) {
 		return false
 	}
 	k := p.end + 1
@@ -218,7 +230,7 @@ func (f *finder) inverted(si, i, cueEnd int, cue event.Span, first int) bool {
 		}
 	}
 	if !(k >= len(f.toks) || f.atEnd(k) || f.isComma(k) || f.punct(k, ";") || f.punct(k, ":") || f.isDash(k) ||
-		f.punct(k, "(") || f.is(k, wPrep|wTime|wAdv|wConj) || f.word(k, "in") || f.word(k, "on") || f.word(k, "at")) {
+		f.punct(k, "(") || f.is(k, wPrep|wTime|wAdv) || f.word(k, "in") || f.word(k, "on") || f.word(k, "at")) {
 		return false
 	}
 	cl := clause{
@@ -431,7 +443,7 @@ func (f *finder) complete(cl *clause, i, cueEnd, first int) {
 	case c&cInf != 0 && f.is(k, wTo) && k+1 < n && f.toks[k+1].Kind == nlp.Word:
 		cl.lead = f.toks[k].Span.Start
 	case (c&cBare != 0 && c&cNoun == 0 || c&cBareNamed != 0 && !cl.weak && (c&cNoun == 0 || cl.person)) &&
-		!f.is(k, wTo|wAux|wAs) && f.toks[k].Kind != nlp.Punct:
+		!f.is(k, wTo|wAux|wAs|wConj|wPrep|wRel) && f.toks[k].Kind != nlp.Punct && !f.word(k, "in") && !f.word(k, "on") && !f.word(k, "at"):
 		if !cl.inner && f.before(cl) && f.longBefore(cl) && f.wordsFrom(k) <= 4 {
 			// "…, he said the day after": the tail is an adverbial.
 			cl.post = true
@@ -575,7 +587,7 @@ func (f *finder) trimSpan(s, e int) event.Span {
 	if e < s {
 		e = s
 	}
-	for s < e && (f.text[s] == ' ' || f.text[s] == '\n' || f.text[s] == '\t') {
+	for s < e && (f.text[s] == ' ' || f.text[s] == '\n' || f.text[s] == '\t' || f.text[s] == ',' || f.text[s] == ';' || f.text[s] == ':') {
 		s++
 	}
 	for e > s {
@@ -653,6 +665,23 @@ func (f *finder) finish(first int) {
 				break
 			}
 		}
+		// A closing aside after a dash: "he was encouraged by the plan — a
+		// modest boost for Obama".
+		for k := f.firstTok(c.content.Start) + 3; k < len(f.toks) && f.toks[k].Span.End <= c.content.End; k++ {
+			if f.inq[k] || !(f.punct(k, "—") || f.punct(k, "–") || f.punct(k, "--")) {
+				continue
+			}
+			second := false
+			for m := k + 1; m < len(f.toks); m++ {
+				if f.punct(m, "—") || f.punct(m, "–") || f.punct(m, "--") {
+					second = true
+				}
+			}
+			if !second {
+				c.content = f.trimSpan(c.content.Start, f.toks[k].Span.Start)
+			}
+			break
+		}
 		// Coordinated that-clauses.
 		for k := f.firstTok(c.content.Start); k < len(f.toks) && f.toks[k].Span.End <= c.content.End; k++ {
 			if !f.is(k, wThat) || !(f.word(k-1, "and") || f.word(k-1, "but")) || f.is(k+1, wAux|wBe) || k+1 >= len(f.toks) || f.inq[k] {
@@ -673,4 +702,41 @@ func (f *finder) finish(first int) {
 			break
 		}
 	}
+}
+
+// nameSeen reports whether the capitalised word at token k also appears
+// capitalised inside a sentence of the article, after a lower-case word or
+// another capitalised one, so that it is a name rather than a common noun
+// opening its sentence.
+func (f *finder) nameSeen(k int) bool {
+	w := f.toks[k].Span.Of(f.text)
+	if len(w) < 2 {
+		return false
+	}
+	for from, n := 0, 0; n < 50; n++ {
+		i := strings.Index(f.text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		if i == f.toks[k].Span.Start {
+			continue
+		}
+		if e := i + len(w); e < len(f.text) && isWordByte(f.text[e]) {
+			continue
+		}
+		// The byte before must be a space after a word.
+		if i < 2 || f.text[i-1] != ' ' {
+			continue
+		}
+		if c := f.text[i-2]; isWordByte(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

@@ -93,7 +93,7 @@ func extra(w string) cueFlags {
 		"reported", "wrote", "writes", "tweeted", "stressed", "emphasized", "emphasised",
 		"declared", "explained", "agree", "agrees", "agreed",
 		"testified", "mentioned", "revealed", "disclosed", "alleged", "alleges", "conclude",
-		"concluded", "asserted", "asserts", "maintained", "maintains", "complained":
+		"concluded", "asserted", "asserts", "complained":
 		return cBareNamed
 	case "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises",
 		"promised", "threaten", "threatens", "threatened", "vowing", "pledging", "promising",
@@ -169,7 +169,7 @@ func base(w string) entry {
 		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week",
 		"month", "year", "weekend", "overnight":
 		return entry{w: wTime}
-	case "familiar", "close", "briefed", "knowledgeable", "involved":
+	case "familiar", "close", "briefed", "knowledgeable", "involved", "knowledge":
 		return entry{w: wLink}
 
 	// Cue verbs. See the cueFlags constants.

@@ -28,8 +28,8 @@ func (f *finder) npTok(k int) bool {
 		if e.w&stop != 0 {
 			return false
 		}
-		if e.w&wCue != 0 && e.c&cNoun == 0 {
-			return false
+		if e.w&wCue != 0 && e.c&cNoun == 0 && !(t.Flags&nlp.FlagCap != 0 && t.Flags&nlp.FlagInitial == 0) {
+			return false // a verb, unless capitalised inside the sentence: "State’s inspector general"
 		}
 		if e.w&wTime != 0 && !(f.capital(k) && f.capital(k+1) && k+1 < len(f.toks) && f.ents[k+1].w&wTime == 0) {
 			return false
@@ -185,6 +185,9 @@ func (f *finder) simpleFwd(k int) (int, bool) {
 // verbLike reports whether a lower-case word looks like a verb form that
 // ends a noun phrase: "raised", "arrested", "meeting".
 func verbLike(w string) bool {
+	if strings.Contains(w, "-") {
+		return false // "state-owned", "long-standing"
+	}
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
 

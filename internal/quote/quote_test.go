@@ -106,6 +106,24 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "closing aside after a dash",
+			text: "Ms. Patel said she was encouraged by the plan — a modest step after years of delay.",
+			want: []string{`I named "Ms. Patel" cue="said": "she was encouraged by the plan"`},
+		},
+		{
+			name: "subject with a hyphenated adjective",
+			text: "China’s state-owned lender CDB runs a port in Gwadar and says it will fund a second terminal.",
+			want: []string{`I named "China’s state-owned lender CDB" cue="says": "it will fund a second terminal"`},
+		},
+		{
+			name: "lone name opening the sentence",
+			text: "Mayor Lina Haddad opened the bridge on Monday.\n\nHaddad called the delays “shameful.”",
+			want: []string{
+				`I named "Haddad" cue="called": "the delays “shameful.”"`,
+				`Df named "Haddad" cue="called": "shameful"`,
+			},
+		},
+		{
 			name: "noun, not cue",
 			text: "Investors voiced their greatest fear that the bank would fail.",
 			want: []string{`I nominal "Investors" cue="voiced": "the bank would fail"`},
