@@ -60,13 +60,21 @@
 // indirect quotation is the content of an attribution, dropped when
 // quotation marks cover most of it (the direct quotation says it).
 //
+// A lone capitalised word opening a sentence ("Shares added …") is a weak
+// speaker: it counts before verbs of saying, or when the same word appears
+// capitalised inside another sentence of the article (a name), or when
+// "that", a colon or a quotation follows the cue.
+//
 // # Speakers carried over
 //
 // A direct quotation that is not a fragment and has no speaker takes, as
 // Inferred, the speaker of the last quotation in its paragraph or the
-// paragraph before. A Pronoun speaker gets an Antecedent: the speaker of
-// a quotation whose content holds it, or else the last Named or Nominal
-// speaker in the last two blocks.
+// paragraph before. Such a quotation, and the second part of a quotation
+// interrupted by its attribution (“A,” she said, “B.”), Continues the one
+// before: callers that want one statement per speech join them. A Pronoun
+// speaker gets an Antecedent: the speaker of a quotation whose content
+// holds it, or else the last Named or Nominal speaker in the last two
+// blocks.
 //
 // # Embedded posts and block quotations
 //

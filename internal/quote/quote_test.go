@@ -1,6 +1,9 @@
 package quote_test
 
 import (
+	"os"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -326,6 +329,29 @@ func TestFindEdges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFindSegments checks that Find segments an Article itself when given
+// no sentences, and that concurrent calls agree.
+func TestFindSegments(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "golden", "port-strike.in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article(string(src))
+	want := quote.Find(a, nlp.Sentences(a))
+	if got := quote.Find(a, nil); !cmp.Equal(want, got) {
+		t.Errorf("Find(a, nil) differs from Find(a, nlp.Sentences(a)):\n%s", cmp.Diff(want, got))
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got := quote.Find(a, nil); !cmp.Equal(want, got) {
+				t.Errorf("concurrent Find differs:\n%s", cmp.Diff(want, got))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestSpeakerKindString(t *testing.T) {
