@@ -242,11 +242,14 @@ type acledParty struct {
 //
 //   - State actors (a state role, or a bare country code): "Military
 //     Forces of C" (MIL, SPY, and bare countries in violent events),
-//     "Police Forces of C" (COP), else "Government of C"; inter 1 in their
-//     own country, 8 abroad.
-//   - Rebels (REB, INS, SEP): their name, inter 2; paramilitaries (PRM) and
+//     "Police Forces of C" (COP), else "Government of C" (with "the" where
+//     English needs it: "of the United States"); inter 1 in their own
+//     country, 8 abroad.
+//   - Rebels (REB, INS, SEP) and CAMEO's international militarised groups
+//     (IMG: the Islamic State, al-Qaeda, which ACLED codes as rebel groups):
+//     their name, else "Rebel Group (C)", inter 2; paramilitaries (PRM) and
 //     unidentified armed forces (UAF): their name or "Unidentified Armed
-//     Group (C)", inter 3; international militarised groups (IMG): inter 8.
+//     Group (C)", inter 3.
 //   - International organisations (IGO): their name, inter 8, except as
 //     the victims of violence (civilians).
 //   - Everyone else is unarmed: "Protesters (C)" (6) in protests,
@@ -278,7 +281,7 @@ func (x *Exporter) acledActor(a *event.Actor, side int, typ, sub, eventCountry s
 	}
 	of := func(s string) string {
 		if n := x.countryName(cc); n != "" {
-			return s + " of " + n
+			return s + " of " + withArticle(n)
 		}
 		return s
 	}
@@ -326,10 +329,8 @@ func (x *Exporter) acledActor(a *event.Actor, side int, typ, sub, eventCountry s
 		return acledParty{name: name, inter: stateInter}
 	case known && info.Armed:
 		switch role {
-		case "REB", "INS", "SEP":
+		case "REB", "INS", "SEP", "IMG":
 			return acledParty{name: firstNonEmpty(own, label("Rebel Group")), inter: InterRebel}
-		case "IMG":
-			return acledParty{name: firstNonEmpty(own, label("International Forces")), inter: InterExternal}
 		default:
 			return acledParty{name: firstNonEmpty(own, label("Unidentified Armed Group")), inter: InterMilitia}
 		}
@@ -349,6 +350,19 @@ func (x *Exporter) acledActor(a *event.Actor, side int, typ, sub, eventCountry s
 		return acledParty{name: label("Unidentified Armed Group"), assoc: assoc, inter: InterMilitia}
 	}
 	return acledParty{name: firstNonEmpty(own, groupLabel(role, label), label("Civilians")), inter: InterCivilians}
+}
+
+// withArticle returns a country name as it reads after "of": "the United
+// States", "the Philippines", "Kenya".
+func withArticle(name string) string {
+	for _, p := range []string{"United ", "Republic of", "Democratic Republic", "Central African Republic",
+		"Czech Republic", "Dominican Republic", "Netherlands", "Philippines", "Bahamas", "Maldives",
+		"Marshall Islands", "Solomon Islands", "Gambia", "Comoros", "Seychelles"} {
+		if strings.HasPrefix(name, p) {
+			return "the " + name
+		}
+	}
+	return name
 }
 
 // groupLabel returns ACLED's name for the civilian group a role stands

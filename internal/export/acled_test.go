@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/export"
 	"github.com/annals-project/annals/internal/store"
 )
@@ -125,6 +126,85 @@ func TestExportACLED(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("row (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestACLEDActors(t *testing.T) {
+	x, err := export.New(export.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	place := func(iso3 string) *event.Location {
+		return &event.Location{Name: "X", Country: iso3, Precision: "city", Lat: 1, Lon: 1}
+	}
+	type party struct{ name, assoc, inter string }
+	for _, tc := range []struct {
+		name         string
+		typ, sub     string
+		src, tgt     *event.Actor
+		loc          *event.Location
+		want1, want2 party
+		interaction  string
+		civTargeting string
+		wantSkip     bool
+		disorder     string
+	}{
+		{name: "foreign troops fight rebels", typ: "Battles", sub: "Armed clash",
+			src: &event.Actor{Code: "USAMIL", Country: "USA", Role: "MIL"},
+			tgt: &event.Actor{Code: "SYRREB", Country: "SYR", Role: "REB", Name: "Free Army"}, loc: place("SYR"),
+			want1: party{"Military Forces of the United States", "", "8"}, want2: party{"Free Army", "", "2"},
+			interaction: "28", disorder: "Political violence"},
+		{name: "international militant group", typ: "Explosions/Remote violence", sub: "Suicide bomb",
+			src: &event.Actor{Code: "IRQIMGISI", Country: "IRQ", Role: "IMG", Name: "Islamic State"},
+			tgt: &event.Actor{Code: "IRQCVL", Country: "IRQ", Role: "CVL"}, loc: place("IRQ"),
+			want1: party{"Islamic State", "", "2"}, want2: party{"Civilians (Iraq)", "", "7"},
+			interaction: "27", civTargeting: "Civilian targeting", disorder: "Political violence"},
+		{name: "bare country in violence", typ: "Battles", sub: "Armed clash",
+			src: &event.Actor{Code: "RUS", Country: "RUS"}, tgt: &event.Actor{Code: "UKR", Country: "UKR"}, loc: place("UKR"),
+			want1: party{"Military Forces of Russia", "", "8"}, want2: party{"Military Forces of Ukraine", "", "1"},
+			interaction: "18", disorder: "Political violence"},
+		{name: "journalists attacked by unknown", typ: "Violence against civilians", sub: "Attack",
+			tgt: &event.Actor{Code: "MEXMED", Country: "MEX", Role: "MED"}, loc: place("MEX"),
+			want1: party{"Unidentified Armed Group (Mexico)", "", "3"}, want2: party{"Civilians (Mexico)", "Journalists (Mexico)", "7"},
+			interaction: "37", civTargeting: "Civilian targeting", disorder: "Political violence"},
+		{name: "mob attacks a family", typ: "Riots", sub: "Mob violence",
+			src: &event.Actor{Code: "INDCVL", Country: "IND", Role: "CVL"}, tgt: &event.Actor{Code: "INDCVL", Country: "IND", Role: "CVL"},
+			loc: place("IND"), want1: party{"Rioters (India)", "", "5"}, want2: party{"Civilians (India)", "", "7"},
+			interaction: "57", civTargeting: "Civilian targeting", disorder: "Political violence"},
+		{name: "excessive force", typ: "Protests", sub: "Excessive force against protesters",
+			src: &event.Actor{Code: "IRNCOP", Country: "IRN", Role: "COP"}, tgt: &event.Actor{Code: "IRNOPP", Country: "IRN", Role: "OPP"},
+			loc: place("IRN"), want1: party{"Police Forces of Iran", "", "1"}, want2: party{"Protesters (Iran)", "", "6"},
+			interaction: "16", disorder: "Political violence; Demonstrations"},
+		{name: "agreement", typ: "Strategic developments", sub: "Agreement",
+			src: &event.Actor{Code: "COLGOV", Country: "COL", Role: "GOV"}, tgt: &event.Actor{Code: "COLREB", Country: "COL", Role: "REB", Name: "ELN"},
+			loc: place("COL"), want1: party{"Government of Colombia", "", "1"}, want2: party{"ELN", "", "2"},
+			interaction: "12", disorder: "Strategic developments"},
+		{name: "no ACLED type", wantSkip: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := store.EventRecord{ID: 5, Event: event.Event{ACLEDType: tc.typ, ACLEDSubtype: tc.sub,
+				Source: tc.src, Target: tc.tgt, Location: tc.loc, Date: event.Date{Year: 2024, Month: 1, Day: 2}}}
+			row, ok := x.ACLEDRow(r, nil)
+			if ok == tc.wantSkip {
+				t.Fatalf("ACLEDRow ok = %v, want %v", ok, !tc.wantSkip)
+			}
+			if !ok {
+				return
+			}
+			col := map[string]string{}
+			for i, c := range acledHeader {
+				col[c] = row[i]
+			}
+			got1 := party{col["actor1"], col["assoc_actor_1"], col["inter1"]}
+			got2 := party{col["actor2"], col["assoc_actor_2"], col["inter2"]}
+			if got1 != tc.want1 || got2 != tc.want2 {
+				t.Errorf("actors %+v / %+v, want %+v / %+v", got1, got2, tc.want1, tc.want2)
+			}
+			if col["interaction"] != tc.interaction || col["civilian_targeting"] != tc.civTargeting || col["disorder_type"] != tc.disorder {
+				t.Errorf("interaction %q targeting %q disorder %q, want %q %q %q", col["interaction"],
+					col["civilian_targeting"], col["disorder_type"], tc.interaction, tc.civTargeting, tc.disorder)
 			}
 		})
 	}
