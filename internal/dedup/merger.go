@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"strings"
+
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
 )
@@ -22,23 +24,24 @@ func NewMerger(opts Options) *Merger { return &Merger{opts: opts.withDefaults()}
 func (m *Merger) Options() Options { return m.opts }
 
 // Candidates implements store.Merger. It selects the stored events of a
-// compatible CAMEO root whose date lies near the mention's period and, when
-// the mention has a location with a country, in that country; a mention
-// without one is narrowed to events involving its source's country. An
-// undated mention or one without a root always starts a new event.
+// compatible CAMEO root dated within the mention's period (widened by
+// DateSlack, and by AnchorDays forward for events dated to their
+// document), located within SearchRadiusKm of the mention's city or region
+// or, for a country-level mention, in its country; a mention without a
+// place is narrowed to events involving its source's (or target's)
+// country. An undated mention, one without a root, and one that could not
+// score MinScore against any event (say, no place and no actor with a
+// role, dated to its document) always start a new event, without a query.
 //
 // A background mention (dated more than BackgroundDays before its
-// document was seen) looks a year further back, so that events dated to a
-// week, month or year are found, and most-mentioned events first.
+// document was seen) looks a year further back, so that events dated to
+// a week, month or year are found, and most-mentioned events first.
 func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
-	if men.Date.IsZero() || men.Root == "" {
+	if men.Date.IsZero() || men.Root == "" || m.maxScore(&men.Event) < m.opts.MinScore {
 		return store.EventFilter{}, false
 	}
 	lo, hi := m.period(&men.Event)
-	// Stored dates are the first day of their period: a week-precision
-	// event starts up to 6 days before a day it covers, an anchor-precision
-	// one ends on its date.
-	from, to := lo-m.opts.DateSlack-6, hi+m.opts.DateSlack+m.opts.AnchorDays
+	from, to := lo-m.opts.DateSlack, hi+m.opts.DateSlack+m.opts.AnchorDays
 	order := store.OrderIDDesc
 	if m.background(men) {
 		from -= 366
@@ -51,14 +54,54 @@ func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
 		Order: order,
 		Limit: m.opts.MaxCandidates,
 	}
-	switch {
-	case men.Location != nil && men.Location.Country != "":
-		f.Country = men.Location.Country
-	case men.Source != nil && len(men.Source.Code) >= 3 && men.Source.Country != "" &&
-		men.Source.Code[:3] == men.Source.Country:
-		f.Actor = men.Source.Country
+	switch l := men.Location; {
+	case l != nil && level(l) != levelCountry && (l.Lat != 0 || l.Lon != 0):
+		f.Near = &store.Circle{Lat: l.Lat, Lon: l.Lon, RadiusKm: m.opts.SearchRadiusKm}
+	case l != nil && l.Country != "":
+		f.Country = l.Country
+	default:
+		f.Actor = actorCountry(men.Source)
+		if f.Actor == "" {
+			f.Actor = actorCountry(men.Target)
+		}
 	}
 	return f, true
+}
+
+// maxScore returns the highest Score e can reach against any event.
+func (m *Merger) maxScore(e *event.Event) float64 {
+	s := 0.0
+	if isDay(e.DatePrecision) {
+		s += scoreSameDay
+	}
+	if l := e.Location; l != nil {
+		switch level(l) {
+		case levelCity:
+			s += scoreCity
+		case levelAdmin1:
+			s += scoreAdmin1
+		default:
+			s += scoreCountry
+		}
+	}
+	for _, a := range []*event.Actor{e.Source, e.Target} {
+		switch {
+		case a == nil:
+		case a.Name != "" || a.Code != "" && (a.Role != "" || a.Country == ""):
+			s += scoreActor
+		case a.Country != "":
+			s += scoreCountryActor
+		}
+	}
+	return s
+}
+
+// actorCountry returns the country an actor's code starts with, or "".
+func actorCountry(a *event.Actor) string {
+	if a == nil || a.Country == "" || !strings.HasPrefix(a.Code, a.Country) {
+		return ""
+	}
+	return a.Country
 }
 
 // background reports whether men is dated well before its document.

@@ -198,19 +198,23 @@ func TestCandidates(t *testing.T) {
 		want store.EventFilter
 		ok   bool
 	}{
-		{"located", ev{"190", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{
-			CAMEO: []string{"19", "18", "20"}, From: date("2025-03-02"), To: date("2025-03-13"),
-			Country: "NGA", Order: store.OrderIDDesc, Limit: 200}, true},
-		{"no place", ev{"141", "2025-03-09", "NGAOPP", "", ""}, seen, store.EventFilter{
-			CAMEO: []string{"14"}, From: date("2025-03-02"), To: date("2025-03-13"),
-			Actor: "NGA", Order: store.OrderIDDesc, Limit: 200}, true},
+		{"city", ev{"190", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{
+			CAMEO: []string{"19", "18", "20"}, From: date("2025-03-08"), To: date("2025-03-13"),
+			Near: &store.Circle{Lat: 12.170, Lon: 6.664, RadiusKm: 300}, Order: store.OrderIDDesc, Limit: 50}, true},
+		{"country", ev{"190", "2025-03-09", "NGAUAF", "", "Nigeria"}, seen, store.EventFilter{
+			CAMEO: []string{"19", "18", "20"}, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
+		{"no place", ev{"141", "2025-03-09", "NGAOPP", "NGACOP", ""}, seen, store.EventFilter{
+			CAMEO: []string{"14"}, From: date("2025-03-08"), To: date("2025-03-13"),
+			Actor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
 		{"month", ev{"141", "2025-02-01/month", "", "", "Lagos"}, seen, store.EventFilter{
-			CAMEO: []string{"14"}, From: date("2025-01-25"), To: date("2025-03-04"),
-			Country: "NGA", Order: store.OrderIDDesc, Limit: 200}, true},
+			CAMEO: []string{"14"}, From: date("2025-01-31"), To: date("2025-03-04"),
+			Near: &store.Circle{Lat: 6.454, Lon: 3.395, RadiusKm: 300}, Order: store.OrderIDDesc, Limit: 50}, true},
 		{"background", ev{"190", "2024-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{
-			CAMEO: []string{"19", "18", "20"}, From: date("2023-03-02"), To: date("2024-03-13"),
-			Country: "NGA", Order: store.OrderMentionsDesc, Limit: 200}, true},
+			CAMEO: []string{"19", "18", "20"}, From: date("2023-03-08"), To: date("2024-03-13"),
+			Near: &store.Circle{Lat: 12.170, Lon: 6.664, RadiusKm: 300}, Order: store.OrderMentionsDesc, Limit: 50}, true},
 		{"undated", ev{"190", "", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{}, false},
+		{"too vague to merge", ev{"010", "2025-03-10/anchor", "NGA", "", "Nigeria"}, seen, store.EventFilter{}, false},
 		{"no code", ev{"", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{}, false},
 	}
 	m := dedup.NewMerger(dedup.Options{})

@@ -22,12 +22,17 @@ type Options struct {
 	// Default 150.
 	Admin1RadiusKm float64
 
+	// SearchRadiusKm is the radius around a mention's city or region
+	// within which candidate events are looked for. Default 300: a city
+	// and the centre of a large region it lies in.
+	SearchRadiusKm float64
+
 	// MinScore is the least score (see Merger.Score) a candidate needs
 	// for a mention to merge into it. Default 2: a shared city; or a
 	// shared region and another agreement; or two agreeing actors.
 	MinScore float64
 	// MaxCandidates caps the events the store returns per mention.
-	// Default 200.
+	// Default 50.
 	MaxCandidates int
 
 	// BackgroundDays: a mention dated more than this many days before its
@@ -70,7 +75,8 @@ func DefaultOptions() Options {
 		CityRadiusKm:   50,
 		Admin1RadiusKm: 150,
 		MinScore:       2,
-		MaxCandidates:  200,
+		MaxCandidates:  50,
+		SearchRadiusKm: 300,
 		BackgroundDays: 30,
 		Compatible:     [][]string{{"18", "19", "20"}},
 		Symmetric:      []string{"04", "19"},
@@ -101,6 +107,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Admin1RadiusKm == 0 {
 		o.Admin1RadiusKm = d.Admin1RadiusKm
+	}
+	if o.SearchRadiusKm == 0 {
+		o.SearchRadiusKm = d.SearchRadiusKm
 	}
 	if o.MinScore == 0 {
 		o.MinScore = d.MinScore
