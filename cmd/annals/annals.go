@@ -44,8 +44,9 @@ func (m *Main) commands() map[string]command {
 		"eval":    &EvalCommand{Main: m},
 		"export":  &ExportCommand{Main: m},
 		"extract": &ExtractCommand{Main: m},
-		"query":   &QueryCommand{Main: m},
 		"ingest":  &IngestCommand{Main: m},
+		"query":   &QueryCommand{Main: m},
+		"serve":   &ServeCommand{Main: m},
 		"version": &VersionCommand{Main: m},
 	}
 }

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/annals-project/annals/internal/api"
+	"github.com/annals-project/annals/internal/dedup"
+	"github.com/annals-project/annals/internal/event/code"
+	"github.com/annals-project/annals/internal/pipeline"
+	"github.com/annals-project/annals/internal/store"
+)
+
+// minTokenLen is the shortest bearer token serve accepts.
+const minTokenLen = 16
+
+// ServeCommand serves the store over HTTP: the JSON API, and with a bearer
+// token, ingestion of posted documents.
+type ServeCommand struct {
+	*Main
+	db        string
+	addr      string
+	token     string
+	maxBody   int64
+	workers   int
+	published dateFlag
+	quiet     bool
+
+	// Getenv reads ANNALS_TOKEN; nil means os.Getenv.
+	Getenv func(string) string
+}
+
+// Synopsis describes the command in one line.
+func (c *ServeCommand) Synopsis() string {
+	return "serve the store's events over HTTP (JSON API)"
+}
+
+func (c *ServeCommand) flagSet() *flag.FlagSet {
+	fs := c.newFlagSet("serve", "", c.Synopsis()+`.
+Serves GET /api/events, /api/events/{id}, /api/events.geojson, /api/quotes,
+/api/actors, /api/stats, /api/stats/timeline, /api/documents/{id} and
+/healthz (docs/api.md). POST /api/documents codes and stores documents only
+when a bearer token is set with --token or, better (a flag shows in the
+process list), the ANNALS_TOKEN environment variable. Stops gracefully on
+interrupt.`)
+	fs.StringVar(&c.db, "db", defaultDB, "store `DSN`: a SQLite file path, or a postgres:// URL")
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen on `host:port` (port 0 picks a free one)")
+	fs.StringVar(&c.token, "token", "", "bearer `token` that enables POST /api/documents (at least 16 characters; default $ANNALS_TOKEN)")
+	fs.Int64Var(&c.maxBody, "max-body", api.DefaultMaxBodyBytes, "largest request body in `bytes`")
+	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "documents of one POST coded at once")
+	fs.Var(&c.published, "published", "publication `date` (YYYY-MM-DD) for posted documents that carry none")
+	fs.BoolVar(&c.quiet, "quiet", false, "log errors only, not every request")
+	return fs
+}
+
+// Usage prints the command's flags.
+func (c *ServeCommand) Usage() { c.flagSet().Usage() }
+
+// Run serves until ctx is done, then shuts down gracefully.
+func (c *ServeCommand) Run(ctx context.Context, args []string) error {
+	fs := c.flagSet()
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
+	}
+	getenv := c.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	token := c.token
+	if token == "" {
+		token = getenv("ANNALS_TOKEN")
+	}
+	if token != "" && len(token) < minTokenLen {
+		return fmt.Errorf("%w: the bearer token must have at least %d characters", errUsage, minTokenLen)
+	}
+	if c.maxBody <= 0 {
+		return fmt.Errorf("%w: --max-body must be positive", errUsage)
+	}
+	level := slog.LevelInfo
+	if c.quiet {
+		level = slog.LevelError
+	}
+	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: level}))
+
+	s, err := openStore(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	srv := &api.Server{Store: s, Token: token, Logger: log, MaxBodyBytes: c.maxBody}
+	if token != "" {
+		coder, err := code.Default()
+		if err != nil {
+			return fmt.Errorf("load the coder: %w", err)
+		}
+		m := dedup.NewMerger(dedup.DefaultOptions())
+		srv.Pipeline = pipeline.New(pipeline.Config{Published: c.published.d, Coder: coder, Workers: c.workers})
+		srv.Merger = m
+		srv.Prepare = &preparer{s: s, merger: m, index: dedup.NewIndex(dedup.DefaultOptions())}
+	}
+
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	writes := "read-only: no token"
+	if token != "" {
+		writes = "POST /api/documents enabled"
+	}
+	fmt.Fprintf(c.Stderr, "annals: serving %s on http://%s/api/ (%s)\n", c.db, ln.Addr(), writes)
+	return api.Serve(ctx, ln, rootHandler(srv), api.Timeouts{}, log)
+}
+
+// rootHandler mounts the API at /api/ and /healthz. The rest of the tree,
+// "/" above all, is kept for the dashboard; until it exists, the API's
+// handler answers there with a JSON 404.
+func rootHandler(srv *api.Server) http.Handler {
+	h := srv.Handler()
+	mux := http.NewServeMux()
+	mux.Handle("/api/", h)
+	mux.Handle("/healthz", h)
+	mux.Handle("/", h)
+	return mux
+}
+
+// preparer readies a posted document as ingest does: a copy of a stored
+// article gets its origin, so that it adds an article and not a source, and
+// incredible figures are cleared. The fingerprints of the stored documents
+// are loaded on the first post.
+type preparer struct {
+	s      store.Store
+	merger *dedup.Merger
+	index  *dedup.Index
+
+	mu     sync.Mutex
+	loaded bool
+}
+
+// Prepare implements api.Preparer.
+func (p *preparer) Prepare(ctx context.Context, d *store.Document) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.loaded {
+		if err := p.index.Load(ctx, p.s); err != nil {
+			return err
+		}
+		p.loaded = true
+	}
+	p.index.Assign(d)
+	for i := range d.Events {
+		p.merger.Credible(&d.Events[i])
+	}
+	return nil
+}

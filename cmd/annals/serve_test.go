@@ -1,0 +1,174 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	main "github.com/annals-project/annals/cmd/annals"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's and the test's
+// goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// MustServe starts annals serve with args on a free loopback port and
+// returns its base URL and a function that stops it and returns what Run
+// returned.
+func MustServe(tb testing.TB, args ...string) (base string, stop func() error) {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	errb := &syncBuffer{}
+	m := &main.Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: errb}
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)) }()
+	addr := regexp.MustCompile(`on http://(127\.0\.0\.1:\d+)/`)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if a := addr.FindStringSubmatch(errb.String()); a != nil {
+			base = "http://" + a[1]
+			break
+		}
+		select {
+		case err := <-done:
+			cancel()
+			tb.Fatalf("serve returned %v before listening; stderr:\n%s", err, errb.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			tb.Fatalf("serve did not start; stderr:\n%s", errb.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	var once sync.Once
+	var runErr error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(15 * time.Second):
+				tb.Fatal("serve did not stop")
+			}
+		})
+		return runErr
+	}
+	tb.Cleanup(func() { stop() })
+	return base, stop
+}
+
+func TestServe(t *testing.T) {
+	db := MustQueryStore(t)
+	t.Setenv("ANNALS_TOKEN", "")
+	base, stop := MustServe(t, "--db", db, "--quiet")
+	get := func(path string, v any) int {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		return resp.StatusCode
+	}
+	var health map[string]string
+	if code := get("/healthz", &health); code != 200 || health["status"] != "ok" {
+		t.Errorf("healthz: %d %v", code, health)
+	}
+	var page struct {
+		Events []json.RawMessage `json:"events"`
+		Next   string            `json:"next"`
+	}
+	if code := get("/api/events?limit=100&country=KEN", &page); code != 200 || len(page.Events) == 0 {
+		t.Errorf("events: %d, %d events", code, len(page.Events))
+	}
+	var e struct{ Error struct{ Code string } }
+	if code := get("/", &e); code != 404 || e.Error.Code != "not_found" {
+		t.Errorf("GET /: %d %s, want the JSON 404 until the dashboard is mounted", code, e.Error.Code)
+	}
+	resp, err := http.Post(base+"/api/documents", "application/json", strings.NewReader(`{"id":"x","text":"Ministers met."}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("POST without a configured token: %d, want 403", resp.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("Run after cancel = %v, want nil", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("still serving after stop")
+	}
+}
+
+func TestServeTokenFromEnvironment(t *testing.T) {
+	db := MustQueryStore(t)
+	const token = "a-long-enough-test-token"
+	t.Setenv("ANNALS_TOKEN", token)
+	base, _ := MustServe(t, "--db", db, "--quiet")
+	post := func(tok string) int {
+		req, _ := http.NewRequest(http.MethodPost, base+"/api/documents",
+			strings.NewReader(`{"id":"harbour","text":"Dockworkers protested in Mombasa on Monday.","published":"2024-02-05"}`))
+		if tok != "" {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post(""); code != http.StatusUnauthorized {
+		t.Errorf("POST without the token: %d, want 401", code)
+	}
+	if code := post(token); code != http.StatusCreated {
+		t.Errorf("POST with the token: %d, want 201", code)
+	}
+}
+
+func TestServeUsage(t *testing.T) {
+	t.Setenv("ANNALS_TOKEN", "")
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"short token", []string{"serve", "--token", "short"}, "at least 16"},
+		{"arguments", []string{"serve", "extra"}, "no arguments"},
+		{"bad body limit", []string{"serve", "--max-body", "0"}, "--max-body"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := MustRun(t, "", tt.args...)
+			if code != 2 || !strings.Contains(errs, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.stderr)
+			}
+		})
+	}
+}
