@@ -12,7 +12,16 @@ import (
 func (d *doc) quotes(analyses []*sentence, dates map[int]*sentenceContext) []event.Quote {
 	var out []event.Quote
 	for _, q := range quote.Find(d.a, d.sents) {
-		if q.Content.Len() == 0 {
+		if q.Content.Len() == 0 || q.Fragment && q.Kind == quote.Unknown {
+			// A fragment nobody is said to have said is a scare quote
+			// or a title, not a quotation.
+			continue
+		}
+		if q.Continues && len(out) > 0 {
+			// “A,” she said, “B.”: one quotation, interrupted.
+			prev := &out[len(out)-1]
+			prev.Text += " " + q.Content.Of(d.a.Text)
+			prev.Span.End = q.Content.End
 			continue
 		}
 		var speaker *event.Actor
