@@ -73,7 +73,7 @@ func (c *QueryCommand) flagSet() *flag.FlagSet {
 The filters are those of GET /api/events (docs/api.md); all must hold.
 Codes match by prefix. Prints an aligned table, JSON Lines of event records
 (docs/format.md) or CSV.`)
-	fs.StringVar(&c.db, "db", "annals.db", "store `DSN`: a SQLite file path, or a postgres:// URL")
+	fs.StringVar(&c.db, "db", defaultDB, "store `DSN`: a SQLite file path, or a postgres:// URL")
 	fs.StringVar(&c.format, "format", "table", "output `format`: table, json (JSON Lines) or csv")
 	fs.IntVar(&c.limit, "limit", 50, "print at most `n` events (0: all)")
 	c.filters = map[string]*string{}
