@@ -175,7 +175,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
-		r.Body = http.MaxBytesReader(sw, r.Body, s.MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, s.MaxBodyBytes)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
