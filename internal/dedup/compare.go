@@ -10,13 +10,15 @@ import (
 
 // The scores of agreement between two reports (see Merger.Score).
 const (
-	scoreCity         = 2   // places in the same city
-	scoreAdmin1       = 1.5 // places in the same first-level region
-	scoreCountry      = 1   // both places country-level, same country
-	scoreWithin       = 0.5 // a country-level place and a finer one in it
-	scoreActor        = 1   // same actor: same name, or same code with a role
-	scoreCountryActor = 0.5 // same country, compatible roles
-	scoreSameDay      = 0.5 // both dated to the same day
+	scoreCity         = 2    // places in the same city
+	scoreAdmin1       = 1.5  // places in the same first-level region
+	scoreCountry      = 1    // both places country-level, same country
+	scoreWithin       = 0.5  // a country-level place and a finer one in it
+	scoreActor        = 1    // same actor: same name, or same code with a role
+	scoreCountryActor = 0.5  // same country, compatible roles
+	scoreSameDay      = 0.5  // both dated to the same day
+	scoreMonth        = -0.5 // a date known only to the month
+	scoreYear         = -1   // a date known only to the year
 )
 
 // dayNumber returns the days since 1970-01-01 of d.
@@ -53,7 +55,19 @@ func (m *Merger) dates(a, b *event.Event) (float64, bool) {
 	if a.Date == b.Date && isDay(a.DatePrecision) && isDay(b.DatePrecision) {
 		return scoreSameDay, true
 	}
-	return 0, true
+	return min(vagueness(a.DatePrecision), vagueness(b.DatePrecision)), true
+}
+
+// vagueness is the score of a date of precision p: a month or a year is
+// a long time for two reports to agree on by chance.
+func vagueness(p string) float64 {
+	switch p {
+	case "month":
+		return scoreMonth
+	case "year":
+		return scoreYear
+	}
+	return 0
 }
 
 func isDay(p string) bool { return p == "day" || p == "" }

@@ -37,7 +37,7 @@ func (m *Merger) Options() Options { return m.opts }
 // document was seen) looks a year further back, so that events dated to
 // a week, month or year are found, and most-mentioned events first.
 func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
-	if men.Date.IsZero() || men.Root == "" || m.maxScore(&men.Event) < m.opts.MinScore {
+	if men.Date.IsZero() || men.Root == "" || m.maxScore(&men.Event) < m.minScore(men.Root) {
 		return store.EventFilter{}, false
 	}
 	lo, hi := m.period(&men.Event)
@@ -70,7 +70,7 @@ func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
 
 // maxScore returns the highest Score e can reach against any event.
 func (m *Merger) maxScore(e *event.Event) float64 {
-	s := 0.0
+	s := vagueness(e.DatePrecision)
 	if isDay(e.DatePrecision) {
 		s += scoreSameDay
 	}
@@ -117,17 +117,34 @@ func dateOf(day int) event.Date {
 	return event.DateOf(event.Date{Year: 1970, Month: 1, Day: 1}.Time().AddDate(0, 0, day))
 }
 
+// minScore returns the least score a mention of root r needs to merge:
+// VerbalMinScore for verbal events, else MinScore.
+func (m *Merger) minScore(r string) float64 {
+	if verbal(r) {
+		return m.opts.VerbalMinScore
+	}
+	return m.opts.MinScore
+}
+
+// verbal reports whether r is the root of a verbal event: CAMEO 01 to 05
+// (verbal cooperation) or 10 to 13 (verbal conflict).
+func verbal(r string) bool {
+	return len(r) == 2 && (r >= "01" && r <= "05" || r >= "10" && r <= "13")
+}
+
 // Merge implements store.Merger: it returns the candidate with the highest
-// Score of at least MinScore, breaking ties by the nearest date, then the
-// most mentions, then the lowest ID; or 0 for a new event.
+// Score of at least MinScore (VerbalMinScore for a verbal event), breaking
+// ties by the nearest date, then the most mentions, then the lowest ID; or
+// 0 for a new event.
 func (m *Merger) Merge(men *store.Mention, candidates []store.EventRecord) int64 {
+	minScore := m.minScore(men.Root)
 	var best *store.EventRecord
 	var bestScore float64
 	var bestGap int
 	for i := range candidates {
 		c := &candidates[i]
 		s, ok := m.Score(&men.Event, &c.Event)
-		if !ok || s < m.opts.MinScore {
+		if !ok || s < minScore {
 			continue
 		}
 		gap := abs(dayNumber(c.Date) - dayNumber(men.Date))
@@ -166,6 +183,8 @@ func abs(x int) int {
 //	1    per actor (source, target) with the same name, or code and role
 //	0.5  per actor of the same country with agreeing roles
 //	0.5  both dated to the same day
+//	-0.5 either date known only to the month
+//	-1   either date known only to the year
 //
 // A missing place or actor adds nothing and contradicts nothing. Roots in Symmetric may have their
 // actors swapped.

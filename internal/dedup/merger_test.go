@@ -92,8 +92,9 @@ func TestScore(t *testing.T) {
 		{"day within a week", ev{"141", "2025-03-12", "", "", "Lagos"}, ev{"141", "2025-03-10/week", "", "", "Lagos"}, 2},
 		{"day after a week", ev{"141", "2025-03-17", "", "", "Lagos"}, ev{"141", "2025-03-10/week", "", "", "Lagos"}, 2},
 		{"day well after a week", ev{"141", "2025-03-19", "", "", "Lagos"}, ev{"141", "2025-03-10/week", "", "", "Lagos"}, no},
-		{"day within a month", ev{"141", "2025-03-30", "", "", "Lagos"}, ev{"141", "2025-03-01/month", "", "", "Lagos"}, 2},
-		{"day within a year", ev{"183", "2024-03-12", "", "", "Kabul"}, ev{"183", "2024-01-01/year", "", "", "Kabul"}, 2},
+		{"day within a month", ev{"141", "2025-03-30", "", "", "Lagos"}, ev{"141", "2025-03-01/month", "", "", "Lagos"}, 1.5},
+		{"day within a year", ev{"183", "2024-03-12", "", "", "Kabul"}, ev{"183", "2024-01-01/year", "", "", "Kabul"}, 1},
+		{"year needs more", ev{"183", "2024-03-12", "AFGUAF", "AFGCVL", "Kabul"}, ev{"183", "2024-01-01/year", "AFGUAF", "AFGCVL", "Kabul"}, 3},
 		{"anchor covers the days before", ev{"190", "2025-03-10/anchor", "NGAUAF", "", "Gusau"}, ev{"190", "2025-03-06", "NGAUAF", "", "Gusau"}, 3},
 		{"anchor not the days after", ev{"190", "2025-03-10/anchor", "NGAUAF", "", "Gusau"}, ev{"190", "2025-03-12", "NGAUAF", "", "Gusau"}, no},
 		{"undated", ev{"190", "", "NGAUAF", "", "Gusau"}, ev{"190", "2025-03-09", "NGAUAF", "", "Gusau"}, no},
@@ -181,6 +182,30 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+// TestMergeVerbal checks that statements and the like need
+// VerbalMinScore.
+func TestMergeVerbal(t *testing.T) {
+	tests := []struct {
+		name     string
+		men, rec ev
+		want     int64
+	}{
+		{"speaker and country", ev{"010", "2025-03-09", "NGAGOV", "", "Nigeria"}, ev{"010", "2025-03-09", "NGAGOV", "", "Nigeria"}, 0},
+		{"speaker and city", ev{"010", "2025-03-09", "NGAGOV", "", "Lagos"}, ev{"010", "2025-03-09", "NGAGOV", "", "Lagos"}, 1},
+		{"speaker, audience and country", ev{"040", "2025-03-09/anchor", "NGAGOV", "NERGOV", "Nigeria"}, ev{"040", "2025-03-08", "NGAGOV", "NERGOV", "Nigeria"}, 1},
+		{"material event, speaker and country", ev{"190", "2025-03-09", "NGAUAF", "", "Nigeria"}, ev{"190", "2025-03-09", "NGAUAF", "", "Nigeria"}, 1},
+	}
+	m := dedup.NewMerger(dedup.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := m.Merge(&store.Mention{Event: tt.men.event()}, []store.EventRecord{record(1, 1, tt.rec)})
+			if got != tt.want {
+				t.Errorf("Merge = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
 func date(s string) event.Date {
 	t, err := time.Parse(event.DateLayout, s)
 	if err != nil {
@@ -207,7 +232,7 @@ func TestCandidates(t *testing.T) {
 		{"no place", ev{"141", "2025-03-09", "NGAOPP", "NGACOP", ""}, seen, store.EventFilter{
 			CAMEO: []string{"14"}, From: date("2025-03-08"), To: date("2025-03-13"),
 			Actor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
-		{"month", ev{"141", "2025-02-01/month", "", "", "Lagos"}, seen, store.EventFilter{
+		{"month", ev{"141", "2025-02-01/month", "NGAOPP", "", "Lagos"}, seen, store.EventFilter{
 			CAMEO: []string{"14"}, From: date("2025-01-31"), To: date("2025-03-04"),
 			Near: &store.Circle{Lat: 6.454, Lon: 3.395, RadiusKm: 300}, Order: store.OrderIDDesc, Limit: 50}, true},
 		{"background", ev{"190", "2024-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{

@@ -22,6 +22,14 @@ type Options struct {
 	// Default 150.
 	Admin1RadiusKm float64
 
+	// VerbalMinScore replaces MinScore for verbal events, CAMEO roots 01
+	// to 05 and 10 to 13 (quad classes 1 and 3: statements, appeals,
+	// consultations, demands, criticism, threats). The many things one
+	// government says in a week differ only in what was said, which the
+	// score does not see, so they need more agreement: the same city and
+	// speaker, or the same speaker, audience and country. Default 3.
+	VerbalMinScore float64
+
 	// SearchRadiusKm is the radius around a mention's city or region
 	// within which candidate events are looked for. Default 300: a city
 	// and the centre of a large region it lies in.
@@ -75,6 +83,7 @@ func DefaultOptions() Options {
 		CityRadiusKm:   50,
 		Admin1RadiusKm: 150,
 		MinScore:       2,
+		VerbalMinScore: 3,
 		MaxCandidates:  50,
 		SearchRadiusKm: 300,
 		BackgroundDays: 30,
@@ -107,6 +116,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Admin1RadiusKm == 0 {
 		o.Admin1RadiusKm = d.Admin1RadiusKm
+	}
+	if o.VerbalMinScore == 0 {
+		o.VerbalMinScore = d.VerbalMinScore
 	}
 	if o.SearchRadiusKm == 0 {
 		o.SearchRadiusKm = d.SearchRadiusKm
