@@ -22,6 +22,10 @@ var politicalRoles = set("GOV", "LEG", "JUD", "MIL", "IGO", "OPP", "REB", "INS",
 func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo) {
 	var out []event.Event
 	var info []evInfo
+	if b := st.s.Block; b >= 0 && b < len(d.a.Blocks) && d.a.Blocks[b].Kind == event.BlockSignature {
+		// "— Name (@handle) March 12, 2024" reports no event.
+		return nil, nil
+	}
 	var prevSources []*phraseActor
 	prevEnd := -1
 	for k := range st.triggers {
@@ -29,7 +33,8 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		sources, target := d.participants(st, t)
 		// Coordinated verbs share their subject: "attacked the airport,
 		// entered buildings and set fire to …".
-		if len(sources) == 0 && !t.p.Noun && !t.passive && prevSources != nil && !st.clauseBreakBetween(prevEnd, t.i) {
+		if !t.p.Noun && !t.passive && prevSources != nil && !st.clauseBreakBetween(prevEnd, t.i) && !st.nounSubject(t.i) &&
+			(len(sources) == 0 || st.low(t.i-1) == "and" && st.subjectAfter(sources, prevEnd)) {
 			sources = prevSources
 		}
 		if !t.p.Noun && !t.passive {
@@ -193,6 +198,32 @@ func (st *sentence) hasActor() bool {
 	return false
 }
 
+// nounSubject reports a plain noun right before a verb, past auxiliaries
+// and adverbs: the verb has a subject, one no dictionary knows ("…,
+// survivors said").
+func (st *sentence) nounSubject(i int) bool {
+	b := i - 1
+	for b >= 0 && (auxiliary(st.toks[b].low) || isAdverb(st.toks[b].low) || negators[st.toks[b].low]) {
+		b--
+	}
+	if b < 0 || st.phraseAt[b] >= 0 {
+		return false
+	}
+	t := st.toks[b]
+	switch t.low {
+	case "and", "or", "but", "then", "who", "which", "that":
+		return false
+	}
+	return t.word && !t.cap && !determiners[t.low] && !prepositions[t.low] && !isNumber(t.low) && !hasEdForm(t.low)
+}
+
+// subjectAfter reports whether the subject found for a verb lies after
+// the previous verb, where an object stands: "accused the government of
+// ignoring families and called for talks" — families did not call.
+func (st *sentence) subjectAfter(sources []*phraseActor, prevEnd int) bool {
+	return prevEnd >= 0 && prevEnd < len(st.toks) && sources[0].Span.Start >= st.toks[prevEnd-1].span.End
+}
+
 // sourceTok returns the first token of the phrase an actor came from.
 func sourceTok(st *sentence, a *phraseActor) int {
 	for _, p := range st.phrases {
@@ -287,7 +318,7 @@ func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
 			return nil
 		}
 		if p := st.phraseOf(g); p != nil && p.actor != nil {
-			if skipPlaces && st.placeLike(p) {
+			if skipPlaces && (st.placeLike(p) || st.locativeBefore(p)) {
 				g = p.to - 1
 				continue
 			}
@@ -295,6 +326,13 @@ func (st *sentence) phraseAfter(from, max int, skipPlaces bool) *phrase {
 		}
 	}
 	return nil
+}
+
+// locativeBefore reports a phrase after a locative preposition: "near the
+// parliament building" says where, not to whom.
+func (st *sentence) locativeBefore(p *phrase) bool {
+	pb := st.prepBefore(p)
+	return pb >= 0 && locationPreps[st.toks[pb].low] && st.toks[pb].low != "at"
 }
 
 // placeLike reports whether a phrase names a place rather than an actor:
@@ -392,11 +430,19 @@ func verbal(code string) bool {
 // phrase before it in its clause that is not inside a prepositional
 // phrase, with any actors conjoined to it.
 func (st *sentence) subject(i int) []*phraseActor {
+	// noun is set once a plain noun stands between the verb and what lies
+	// further back: "…, witnesses said" has its subject, unknown to the
+	// dictionaries, before the comma; nothing before it is the subject.
+	noun := false
 	for b := i - 1; b >= 0; b-- {
 		low := st.toks[b].low
 		switch low {
 		case ";", "that", ":":
 			return nil
+		case ",":
+			if noun {
+				return nil
+			}
 		case "who", "which":
 			// A relative clause: its subject is the antecedent.
 			for a := b - 1; a >= 0 && a >= b-2; a-- {
@@ -408,6 +454,9 @@ func (st *sentence) subject(i int) []*phraseActor {
 		}
 		p := st.phraseOf(b)
 		if p == nil {
+			if t := st.toks[b]; t.word && !t.cap && !auxiliary(low) && !isAdverb(low) && !negators[low] && !determiners[low] && !prepositions[low] {
+				noun = true
+			}
 			continue
 		}
 		if pb := st.prepBefore(p); pb >= 0 && !(st.toks[pb].low == "of" && quantity(st.low(pb-1))) {
@@ -425,6 +474,12 @@ func (st *sentence) subject(i int) []*phraseActor {
 		return st.conjoined(p)
 	}
 	return nil
+}
+
+// auxiliary reports auxiliary and modal verbs, which stand between a
+// subject and its verb.
+func auxiliary(w string) bool {
+	return beForms[w] || modals[w] || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" || w == "did" || w == "also" || w == "then"
 }
 
 // prepBefore returns the token of the preposition a phrase follows,

@@ -41,7 +41,7 @@ func New(cfg Config) (*Coder, error) {
 // Code codes every sentence of a. It returns the events sorted by sentence
 // and offset, the quotes, and the named entities it recognised.
 func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, []event.Quote, []event.Entity) {
-	d := &doc{c: c, a: a, sents: sents, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}, blockPlace: map[int]geo.Mention{}}
+	d := &doc{c: c, a: a, sents: sents, learned: map[string]*phraseActor{}, focus: map[string]int{}, roots: map[string]bool{}, blockPlace: map[int]geo.Mention{}, authors: map[int]*phraseActor{}}
 	d.ref = date.Reference(a)
 	d.findPlaces()
 	analyses := make([]*sentence, len(sents))
@@ -90,6 +90,8 @@ type doc struct {
 	lastPerson   *phraseActor
 	focus        map[string]int
 	focusCountry string
+	// authors caches the actor of each signature block.
+	authors map[int]*phraseActor
 	// blockPlace is the first place each block named after a locative
 	// preposition, for the events of its later sentences.
 	blockPlace map[int]geo.Mention

@@ -88,6 +88,15 @@ func (d *doc) findPhrases(st *sentence) {
 			}
 		}
 	}
+	// "We" and "I" in an embedded post are its author.
+	if author := d.postAuthor(st.s.Block); author != nil {
+		for i := 0; i < n; i++ {
+			if w := st.toks[i].low; !covered[i] && (w == "we" || w == "i") {
+				segs = append(segs, segment{from: i, to: i + 1, learned: author})
+				covered[i] = true
+			}
+		}
+	}
 	// Pronouns for the last person named.
 	if d.lastPerson != nil {
 		for i := 0; i < n; i++ {
@@ -104,7 +113,11 @@ func (d *doc) findPhrases(st *sentence) {
 		to := segs[i].to
 		for j < len(segs) {
 			next := segs[j]
-			if next.from == to && segs[j-1].learned == nil && next.learned == nil {
+			// "in Abuja demonstrators blocked …": a place after a locative
+			// preposition does not qualify the agent that follows it.
+			placeThenAgent := next.entry.Kind == actor.Agent && locationPreps[st.low(segs[i].from-1)] &&
+				(segs[j-1].entry.Kind == actor.Metonym || segs[j-1].entry.Kind == actor.Country && !segs[j-1].entry.Demonym)
+			if next.from == to && segs[j-1].learned == nil && next.learned == nil && !placeThenAgent {
 				to = next.to
 				j++
 				continue
@@ -290,4 +303,47 @@ func (d *doc) learn(name string, a *phraseActor) {
 	if i := strings.LastIndexByte(name, ' '); i >= 0 && len(name)-i > 3 {
 		d.learned[lower(name[i+1:])] = a
 	}
+}
+
+// postAuthor returns the actor who wrote the embedded post that block b
+// belongs to, from the signature block after it, or nil when b is not a
+// post or the author is no known actor.
+func (d *doc) postAuthor(b int) *phraseActor {
+	blocks := d.a.Blocks
+	if b < 0 || b >= len(blocks) || blocks[b].Kind != event.BlockPost {
+		return nil
+	}
+	for k := b + 1; k < len(blocks); k++ {
+		sig := blocks[k]
+		if sig.Kind == event.BlockPost {
+			continue
+		}
+		if sig.Kind != event.BlockSignature || sig.Author == "" {
+			return nil
+		}
+		if a, ok := d.authors[k]; ok {
+			return a
+		}
+		var a *phraseActor
+		if l, ok := d.learned[lower(sig.Author)]; ok {
+			a = l
+		}
+		for _, m := range d.c.actors.Match(d.a.Text, sig.Span, d.a.Anchor, nil) {
+			if a != nil || len(m.Entries) == 0 {
+				break
+			}
+			e := m.Entries[0]
+			if e.Kind != actor.Person && e.Kind != actor.Org && e.Kind != actor.Country {
+				continue
+			}
+			code := e.Code
+			if code == "" {
+				code = e.Country + e.Role
+			}
+			a = &phraseActor{Actor: event.Actor{Text: sig.Author, Code: code, Country: e.Country, Role: e.Role, Name: e.Name}, person: e.Kind == actor.Person}
+		}
+		d.authors[k] = a
+		return a
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package code
 
-import "github.com/annals-project/annals/internal/actor"
+import (
+	"github.com/annals-project/annals/internal/actor"
+	"github.com/annals-project/annals/internal/date"
+)
 
 // trigger is a pattern that matched in a sentence.
 type trigger struct {
@@ -22,6 +25,10 @@ func (d *doc) findTriggers(st *sentence) {
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
 		if st.phraseAt[i] >= 0 || !st.toks[i].word {
+			continue
+		}
+		if _, month := date.MonthName(st.toks[i].low); month && st.toks[i].cap && (i+1 < len(st.toks) && isNumber(st.low(i+1)) || i > 0 && isNumber(st.low(i-1))) {
+			// "March 12", "3 March": a date, not a march.
 			continue
 		}
 		cands := d.c.verbs.triggers[st.toks[i].low]
@@ -92,6 +99,8 @@ func (st *sentence) nounContext(i int) bool {
 
 func isIngForm(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 
+func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
 // quantityWord reports plural quantities that stand as a subject:
 // "thousands", "hundreds", "dozens", "many".
 func quantityWord(w string) bool {
@@ -151,7 +160,9 @@ func (d *doc) modality(st *sentence) {
 	speaker := -1
 	for k := range st.triggers {
 		t := &st.triggers[k]
-		if irrealisFrom >= 0 && st.clauseBreakBetween(irrealisFrom, t.i) {
+		if irrealisFrom >= 0 && (st.clauseBreakBetween(irrealisFrom, t.i) || !t.p.Noun && st.low(t.i-1) == "and" && hasEdForm(st.toks[t.i].low)) {
+			// "accused X of ignoring … and called for talks": a finite
+			// verb joined by "and" is a new act of the subject.
 			irrealisFrom = -1
 		}
 		if irrealisFrom >= 0 {
@@ -162,6 +173,11 @@ func (d *doc) modality(st *sentence) {
 		}
 		if !t.p.Noun {
 			st.verbModality(t)
+			if t.irrealis && irrealisFrom < 0 && !t.negated {
+				// "would meet union leaders to discuss their demands":
+				// a modal makes the rest of its clause unreal too.
+				irrealisFrom = t.end
+			}
 		} else {
 			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k)
 		}
