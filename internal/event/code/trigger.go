@@ -89,7 +89,7 @@ func (st *sentence) nounContext(i int) bool {
 		// A person, a body or a country named in full is a subject.
 		ph := st.phrases[st.phraseAt[i-1]]
 		switch {
-		case ph.actor.person, ph.kind == actor.Org, ph.kind == actor.Country && !ph.demonym, ph.kind == actor.Metonym:
+		case ph.actor.person, ph.kind == actor.Person, ph.kind == actor.Org, ph.kind == actor.Country && !ph.demonym, ph.kind == actor.Metonym:
 			return false
 		}
 		return !ph.actor.group && !isVerbyForm(st.toks[i].low)
