@@ -3,6 +3,9 @@
 
 GO      ?= go
 BIN     ?= ./annals
+DB      ?= annals.db
+ADDR    ?= 127.0.0.1:8080
+INPUT   ?= examples/
 export CGO_ENABLED = 0
 
 .PHONY: run build test check bench
@@ -10,8 +13,11 @@ export CGO_ENABLED = 0
 build:
 	$(GO) build -o $(BIN) ./cmd/annals
 
+# run ingests INPUT into the embedded SQLite store DB (a second run adds
+# nothing) and serves the API on ADDR until interrupted.
 run: build
-	$(BIN) code examples/
+	$(BIN) ingest --db $(DB) $(INPUT)
+	$(BIN) serve --db $(DB) --addr $(ADDR)
 
 test:
 	$(GO) test ./...
