@@ -3,6 +3,7 @@ module github.com/annals-project/annals
 go 1.26.0
 
 require (
+	github.com/evanw/esbuild v0.28.2
 	github.com/jackc/pgx/v5 v5.12.0
 	modernc.org/sqlite v1.62.0
 )
