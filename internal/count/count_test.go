@@ -65,3 +65,24 @@ func FuzzRead(f *testing.F) {
 		count.Read(strings.Fields(s))
 	})
 }
+
+func BenchmarkRead(b *testing.B) {
+	sentences := [][]string{
+		words("At least 12 people were killed and 40 injured when gunmen attacked the market ."),
+		words("Tens of thousands of people have flooded the streets of the capital ."),
+		words("Police arrested 35 protesters after the rally , a spokesman said ."),
+		words("Ministers met in Geneva on Tuesday to discuss the ceasefire ."),
+	}
+	n := 0
+	for _, s := range sentences {
+		n += len(s)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sentences {
+			count.Read(s)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "words/s")
+}
