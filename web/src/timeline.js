@@ -133,9 +133,13 @@ export class Timeline {
         points: { show: false },
       },
       select: { show: !!this.opts.onRange },
-      scales: { x: { time: true } },
+      // Each bar starts at its day and lasts one; short spans get room
+      // for a week so that a lone day is not a wall.
+      scales: { x: { time: true, range: (u, min, max) => [min, Math.max(max + 86400, min + 7 * 86400)] } },
       axes: [
-        { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" } },
+        { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" },
+          incrs: [1, 2, 7, 14, 28, 91, 182, 364, 728, 1820].map((d) => d * 86400),
+          values: (u, splits) => splits.map((s) => dayString(s * 1000)) },
         { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" }, size: 44,
           values: (u, vals) => vals.map((v) => fmt(Math.abs(v))) },
       ],
