@@ -6,7 +6,7 @@
 // The tables are tab-separated text files embedded from data/ (each file's
 // header cites its sources). Default and DefaultRoles parse the embedded
 // copies; Load and LoadRoles read the same format from any fs.FS, reporting
-// every bad line as a sorted ErrorList of "file:line: msg" entries.
+// every bad line as a sorted lineerr.List of "file:line: msg" entries.
 //
 // The package sits beside the coder (internal/event/code), which looks codes
 // up after it has chosen one. ACLED categories depend on more than the code

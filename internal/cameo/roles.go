@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"iter"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // roleHeader is the column header every role table must start with.
@@ -42,7 +44,7 @@ func DefaultRoles() (*Roles, error) {
 
 // LoadRoles reads a role table in the format of data/roles.tsv from fsys.
 // A file that cannot be read gives a wrapped fs error; a malformed file gives
-// an ErrorList with one "name:line: msg" entry per problem.
+// a lineerr.List with one "name:line: msg" entry per problem.
 func LoadRoles(fsys fs.FS, name string) (*Roles, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -52,7 +54,7 @@ func LoadRoles(fsys fs.FS, name string) (*Roles, error) {
 }
 
 func parseRoles(name string, data []byte) (*Roles, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	recs := readTSV(name, data, roleHeader, &errs)
 	r := &Roles{index: make(map[string]int, len(recs))}
 	lines := make(map[string]int, len(recs))
@@ -61,7 +63,7 @@ func parseRoles(name string, data []byte) (*Roles, error) {
 		role := Role{Code: f[0], Name: f[1]}
 		ok := true
 		if !validRoleCode(f[0]) {
-			errs.Add(name, rec.line, fmt.Sprintf("role code %q: want 3 capital letters", f[0]))
+			errs.Add(name, rec.line, "role code %q: want 3 capital letters", f[0])
 			ok = false
 		}
 		if f[1] == "-" {
@@ -74,7 +76,7 @@ func parseRoles(name string, data []byte) (*Roles, error) {
 				*p = true
 			case "n":
 			default:
-				errs.Add(name, rec.line, fmt.Sprintf("%s %q: want y or n", roleHeader[2+i], f[2+i]))
+				errs.Add(name, rec.line, "%s %q: want y or n", roleHeader[2+i], f[2+i])
 				ok = false
 			}
 		}
@@ -82,7 +84,7 @@ func parseRoles(name string, data []byte) (*Roles, error) {
 			continue
 		}
 		if first, dup := lines[role.Code]; dup {
-			errs.Add(name, rec.line, fmt.Sprintf("duplicate role %s (first on line %d)", role.Code, first))
+			errs.Add(name, rec.line, "duplicate role %s (first on line %d)", role.Code, first)
 			continue
 		}
 		lines[role.Code] = rec.line

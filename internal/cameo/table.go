@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 //go:embed data/cameo.tsv data/roles.tsv
@@ -68,7 +70,7 @@ func Default() (*Table, error) {
 
 // Load reads an event-code table in the format of data/cameo.tsv from fsys.
 // A file that cannot be read gives a wrapped fs error; a malformed file gives
-// an ErrorList with one "name:line: msg" entry per problem.
+// a lineerr.List with one "name:line: msg" entry per problem.
 func Load(fsys fs.FS, name string) (*Table, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -78,20 +80,20 @@ func Load(fsys fs.FS, name string) (*Table, error) {
 }
 
 func parseTable(name string, data []byte) (*Table, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	recs := readTSV(name, data, codeHeader, &errs)
 	t := &Table{index: make(map[Code]int, len(recs))}
 	lines := make(map[Code]int, len(recs))
 	for _, r := range recs {
 		e, msgs := parseEntry(r.fields)
 		for _, m := range msgs {
-			errs.Add(name, r.line, m)
+			errs.Add(name, r.line, "%s", m)
 		}
 		if len(msgs) > 0 {
 			continue
 		}
 		if first, dup := lines[e.Code]; dup {
-			errs.Add(name, r.line, fmt.Sprintf("duplicate code %s (first on line %d)", e.Code, first))
+			errs.Add(name, r.line, "duplicate code %s (first on line %d)", e.Code, first)
 			continue
 		}
 		lines[e.Code] = r.line
@@ -100,7 +102,7 @@ func parseTable(name string, data []byte) (*Table, error) {
 	for _, e := range t.entries {
 		if p := e.Code.Parent(); p != "" {
 			if _, ok := lines[p]; !ok {
-				errs.Add(name, lines[e.Code], fmt.Sprintf("code %s: parent %s not in table", e.Code, p))
+				errs.Add(name, lines[e.Code], "code %s: parent %s not in table", e.Code, p)
 			}
 		}
 	}

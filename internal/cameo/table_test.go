@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/lineerr"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -231,9 +232,9 @@ func TestLoadBad(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Load(%s) = %d codes, want error", name, tab.Len())
 			}
-			var list cameo.ErrorList
+			var list lineerr.List
 			if !errors.As(err, &list) {
-				t.Errorf("Load(%s) error %T, want cameo.ErrorList", name, err)
+				t.Errorf("Load(%s) error %T, want lineerr.List", name, err)
 			}
 			if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(err.Error(), "\n")); diff != "" {
 				t.Errorf("Load(%s) error mismatch (-want +got):\n%s", name, diff)

@@ -2,9 +2,10 @@ package cameo
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // A record is one data line of a table file.
@@ -17,7 +18,7 @@ type record struct {
 // with "#" are skipped; the first other line must be the column header;
 // every data line must have one non-empty field per column, without
 // surrounding spaces. Problems are added to errs; bad lines are dropped.
-func readTSV(name string, data []byte, header []string, errs *ErrorList) []record {
+func readTSV(name string, data []byte, header []string, errs *lineerr.List) []record {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var recs []record
 	sawHeader := false
@@ -36,22 +37,22 @@ func readTSV(name string, data []byte, header []string, errs *ErrorList) []recor
 		if !sawHeader {
 			sawHeader = true
 			if want := strings.Join(header, "\t"); line != want {
-				errs.Add(name, n, fmt.Sprintf("header is %q, want %q", line, want))
+				errs.Add(name, n, "header is %q, want %q", line, want)
 			}
 			continue
 		}
 		if len(fields) != len(header) {
-			errs.Add(name, n, fmt.Sprintf("%d fields, want %d", len(fields), len(header)))
+			errs.Add(name, n, "%d fields, want %d", len(fields), len(header))
 			continue
 		}
 		ok := true
 		for j, f := range fields {
 			switch {
 			case f == "":
-				errs.Add(name, n, fmt.Sprintf("%s is empty (write - for none)", header[j]))
+				errs.Add(name, n, "%s is empty (write - for none)", header[j])
 				ok = false
 			case strings.TrimSpace(f) != f:
-				errs.Add(name, n, fmt.Sprintf("%s %q has surrounding spaces", header[j], f))
+				errs.Add(name, n, "%s %q has surrounding spaces", header[j], f)
 				ok = false
 			}
 		}

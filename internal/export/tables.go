@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 //go:embed data/countries.tsv data/usstates.tsv data/actorcodes.tsv
@@ -48,7 +48,7 @@ func DefaultTables() (*Tables, error) { return LoadTables(dataFS) }
 
 // LoadTables reads CountriesFile, USStatesFile and ActorCodesFile from
 // fsys. A file that cannot be read gives a wrapped fs error; malformed lines
-// give a cameo.ErrorList with one "file:line: msg" entry each.
+// give a lineerr.List with one "file:line: msg" entry each.
 func LoadTables(fsys fs.FS) (*Tables, error) {
 	t := &Tables{
 		countries: map[string]Country{},
@@ -56,7 +56,7 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		regions:   map[string]string{},
 		religions: map[string]string{},
 	}
-	var errs cameo.ErrorList
+	var errs lineerr.List
 	read := func(name string, header ...string) ([]tsvLine, error) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -74,19 +74,19 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		f := l.fields
 		c := Country{ISO3: f[0], FIPS: f[2], Name: f[3], Region: f[4]}
 		if !isUpper(c.ISO3, 3) {
-			errs.Add(CountriesFile, l.n, fmt.Sprintf("iso3 %q: want three capital letters", c.ISO3))
+			errs.Add(CountriesFile, l.n, "iso3 %q: want three capital letters", c.ISO3)
 			continue
 		}
 		if f[1] != "" {
 			n, err := strconv.Atoi(f[1])
 			if err != nil || n <= 0 || n > 999 {
-				errs.Add(CountriesFile, l.n, fmt.Sprintf("numeric %q: want 001-999", f[1]))
+				errs.Add(CountriesFile, l.n, "numeric %q: want 001-999", f[1])
 				continue
 			}
 			c.Numeric = n
 		}
 		if c.FIPS != "" && !isUpper(c.FIPS, 2) {
-			errs.Add(CountriesFile, l.n, fmt.Sprintf("fips %q: want two capital letters", c.FIPS))
+			errs.Add(CountriesFile, l.n, "fips %q: want two capital letters", c.FIPS)
 			continue
 		}
 		if c.Name == "" || c.Region == "" {
@@ -94,13 +94,13 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 			continue
 		}
 		if _, dup := t.countries[c.ISO3]; dup {
-			errs.Add(CountriesFile, l.n, fmt.Sprintf("duplicate iso3 %s", c.ISO3))
+			errs.Add(CountriesFile, l.n, "duplicate iso3 %s", c.ISO3)
 			continue
 		}
 		// Two codes may share a FIPS code only when they name the same
 		// country (Kosovo's KOS and XKX).
 		if prev, ok := fipsSeen[c.FIPS]; ok && c.FIPS != "" && t.countries[prev].Name != c.Name {
-			errs.Add(CountriesFile, l.n, fmt.Sprintf("fips %s already used by %s", c.FIPS, prev))
+			errs.Add(CountriesFile, l.n, "fips %s already used by %s", c.FIPS, prev)
 			continue
 		}
 		fipsSeen[c.FIPS] = c.ISO3
@@ -114,7 +114,7 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 	for _, l := range lines {
 		code := l.fields[0]
 		if !isUpper(code, 2) {
-			errs.Add(USStatesFile, l.n, fmt.Sprintf("code %q: want two capital letters", code))
+			errs.Add(USStatesFile, l.n, "code %q: want two capital letters", code)
 			continue
 		}
 		for name := range strings.SplitSeq(l.fields[1], "|") {
@@ -124,7 +124,7 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 				continue
 			}
 			if prev, dup := t.states[k]; dup && prev != code {
-				errs.Add(USStatesFile, l.n, fmt.Sprintf("name %q already names %s", name, prev))
+				errs.Add(USStatesFile, l.n, "name %q already names %s", name, prev)
 				continue
 			}
 			t.states[k] = code
@@ -138,19 +138,19 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 	for _, l := range lines {
 		code, kind, name := l.fields[0], l.fields[1], l.fields[2]
 		if !isUpper(code, 3) {
-			errs.Add(ActorCodesFile, l.n, fmt.Sprintf("code %q: want three capital letters", code))
+			errs.Add(ActorCodesFile, l.n, "code %q: want three capital letters", code)
 			continue
 		}
 		if _, isCountry := t.countries[code]; isCountry {
-			errs.Add(ActorCodesFile, l.n, fmt.Sprintf("code %s is also a country code", code))
+			errs.Add(ActorCodesFile, l.n, "code %s is also a country code", code)
 			continue
 		}
 		if _, ok := t.regions[code]; ok {
-			errs.Add(ActorCodesFile, l.n, fmt.Sprintf("duplicate code %s", code))
+			errs.Add(ActorCodesFile, l.n, "duplicate code %s", code)
 			continue
 		}
 		if _, ok := t.religions[code]; ok {
-			errs.Add(ActorCodesFile, l.n, fmt.Sprintf("duplicate code %s", code))
+			errs.Add(ActorCodesFile, l.n, "duplicate code %s", code)
 			continue
 		}
 		switch kind {
@@ -159,7 +159,7 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		case "religion":
 			t.religions[code] = name
 		default:
-			errs.Add(ActorCodesFile, l.n, fmt.Sprintf("kind %q: want region or religion", kind))
+			errs.Add(ActorCodesFile, l.n, "kind %q: want region or religion", kind)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -223,7 +223,7 @@ type tsvLine struct {
 // starting with "#" are skipped; the first other line must be the header.
 // Every data line must have one field per column, without surrounding
 // spaces; fields may be empty. Problems are added to errs.
-func readTSV(name string, data []byte, header []string, errs *cameo.ErrorList) []tsvLine {
+func readTSV(name string, data []byte, header []string, errs *lineerr.List) []tsvLine {
 	var out []tsvLine
 	sawHeader := false
 	for i, raw := range bytes.Split(data, []byte("\n")) {
@@ -240,19 +240,19 @@ func readTSV(name string, data []byte, header []string, errs *cameo.ErrorList) [
 		if !sawHeader {
 			sawHeader = true
 			if want := strings.Join(header, "\t"); line != want {
-				errs.Add(name, n, fmt.Sprintf("header is %q, want %q", line, want))
+				errs.Add(name, n, "header is %q, want %q", line, want)
 			}
 			continue
 		}
 		fields := strings.Split(line, "\t")
 		if len(fields) != len(header) {
-			errs.Add(name, n, fmt.Sprintf("%d fields, want %d", len(fields), len(header)))
+			errs.Add(name, n, "%d fields, want %d", len(fields), len(header))
 			continue
 		}
 		ok := true
 		for j, f := range fields {
 			if strings.TrimSpace(f) != f {
-				errs.Add(name, n, fmt.Sprintf("%s %q has surrounding spaces", header[j], f))
+				errs.Add(name, n, "%s %q has surrounding spaces", header[j], f)
 				ok = false
 			}
 		}
