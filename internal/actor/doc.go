@@ -34,7 +34,7 @@
 // personal name, as in "Foreign Minister X"). Dates are YYYY, YYYY-MM or
 // YYYY-MM-DD; a start is widened to the first day of its period and an end
 // to the last, and an empty end means "still in office". Load reports every
-// bad line at once, as a sorted ErrorList of "file:line: msg".
+// bad line at once, as a sorted lineerr.List of "file:line: msg".
 //
 // # Codes
 //

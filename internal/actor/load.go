@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 //go:embed data/*.txt
@@ -31,7 +32,7 @@ func Default() (*Dictionary, error) {
 // its root when no name is given, and builds one Dictionary. Each file
 // declares its format on a "!format" line (see the package doc). Loading is
 // strict: a file that cannot be read is returned as a wrapped I/O error,
-// and every bad line of every file is reported together as an ErrorList of
+// and every bad line of every file is reported together as a lineerr.List of
 // "file:line: msg", sorted.
 func Load(fsys fs.FS, names ...string) (*Dictionary, error) {
 	if len(names) == 0 {
@@ -81,7 +82,7 @@ type pending struct {
 }
 
 type builder struct {
-	errs      ErrorList
+	errs      lineerr.List
 	items     []item
 	countries map[string]*CountryInfo
 	where     map[string]string // country or region code → file:line defining it
@@ -105,7 +106,7 @@ func newBuilder() *builder {
 }
 
 func (b *builder) errorf(file string, line int, format string, args ...any) {
-	b.errs.Add(file, line, fmt.Sprintf(format, args...))
+	b.errs.AddErr(ErrSyntax, file, line, format, args...)
 }
 
 // parseFile reads one dictionary file.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // TestLoadBad maps each testdata/load/*.bad.txt file to the errors it must
@@ -94,9 +95,9 @@ func TestLoadBad(t *testing.T) {
 			if !errors.Is(err, actor.ErrSyntax) {
 				t.Errorf("Load(%v) error %v is not ErrSyntax", tt.files, err)
 			}
-			var list actor.ErrorList
+			var list lineerr.List
 			if !errors.As(err, &list) {
-				t.Fatalf("Load(%v) error %T, want actor.ErrorList", tt.files, err)
+				t.Fatalf("Load(%v) error %T, want lineerr.List", tt.files, err)
 			}
 			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
 				t.Errorf("Load(%v) errors (-want +got):\n%s", tt.files, diff)
