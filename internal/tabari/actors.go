@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // An Actor is one entry of an actor dictionary: a primary name, its "+"
@@ -47,9 +48,9 @@ func (a *Actor) CodeOn(d event.Date) string {
 //
 // Codes may follow the name or a synonym on its line, or stand on lines of
 // their own. name is used in error messages; every syntax error of the file
-// is reported, sorted, in one ErrorList.
+// is reported, sorted, in one lineerr.List.
 func ParseActors(name string, r io.Reader) ([]Actor, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	a, err := parseActors(&diag{file: name, errs: &errs}, r)
 	if err != nil {
 		return nil, fmt.Errorf("actors %s: %w", name, err)

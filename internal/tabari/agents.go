@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // An Agent is one entry of an agent dictionary: a role noun such as
@@ -34,9 +36,9 @@ func (a *Agent) Apply(actor string) string {
 // [~CODE]" and substitution sets "!PERSON! = MAN, MEN, WOMAN". A line
 // without a code is skipped with a warning, as PETRARCH does. name is used
 // in error messages; every syntax error of the file is reported, sorted,
-// in one ErrorList.
+// in one lineerr.List.
 func ParseAgents(name string, r io.Reader) ([]Agent, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	a, err := parseAgents(&diag{file: name, errs: &errs}, r)
 	if err != nil {
 		return nil, fmt.Errorf("agents %s: %w", name, err)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // ParseDiscards reads a PETRARCH discard list: one phrase a line, such as
@@ -12,9 +14,9 @@ import (
 // story, not just the sentence) and a trailing "_" (the phrase must end at
 // a word boundary; otherwise it is a stem) are kept as written. A TABARI
 // "[###]" code after the phrase is accepted and dropped. name is used in
-// error messages; every syntax error is reported, sorted, in one ErrorList.
+// error messages; every syntax error is reported, sorted, in one lineerr.List.
 func ParseDiscards(name string, r io.Reader) ([]string, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	out, err := parseDiscards(&diag{file: name, errs: &errs}, r)
 	if err != nil {
 		return nil, fmt.Errorf("discards %s: %w", name, err)

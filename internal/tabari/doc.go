@@ -10,7 +10,7 @@
 // # Errors
 //
 // Parsers read the whole input and report every bad line at once, sorted,
-// as one ErrorList of "file:line: msg" entries; nothing is half-loaded and
+// as one lineerr.List of "file:line: msg" entries; nothing is half-loaded and
 // nothing panics. Lines that PETRARCH reads without complaint but that look
 // wrong are accepted and listed in Dictionaries.Warnings (the stock Phoenix
 // and CAMEO files have a few dozen: 7- and 9-digit dates, actors without a

@@ -24,7 +24,7 @@ MARA_VOSS  # a fictional head of state
 	// Output: [mara voss president voss] NTHGOV
 }
 
-func ExampleErrorList() {
+func ExampleParseVerbs_errors() {
 	_, err := tabari.ParseVerbs("example.verbs", strings.NewReader(`
 --- PLEDGE [050] ---
 PLEDGE

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annals-project/annals/internal/lineerr"
 	"github.com/annals-project/annals/internal/tabari"
 )
 
@@ -26,16 +27,16 @@ func addSeeds(f *testing.F, prefix string, extra ...string) {
 	}
 }
 
-// checkErr asserts the error contract: nil, or an ErrorList whose every
+// checkErr asserts the error contract: nil, or a lineerr.List whose every
 // entry names the file and a line within the input.
 func checkErr(t *testing.T, err error, in []byte) {
 	t.Helper()
 	if err == nil {
 		return
 	}
-	var list tabari.ErrorList
+	var list lineerr.List
 	if !errors.As(err, &list) || list.Len() == 0 {
-		t.Fatalf("error %T is not a non-empty ErrorList: %v", err, err)
+		t.Fatalf("error %T is not a non-empty lineerr.List: %v", err, err)
 	}
 	lines := bytes.Count(in, []byte("\n")) + 1
 	for _, e := range list {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // A line is one dictionary line with its comments removed and its trailing
@@ -21,17 +23,17 @@ const maxLine = 1 << 20
 // diag collects the errors and warnings of one file.
 type diag struct {
 	file  string
-	errs  *ErrorList
-	warns *ErrorList
+	errs  *lineerr.List
+	warns *lineerr.List
 }
 
 func (d *diag) errorf(n int, format string, args ...any) {
-	d.errs.Add(d.file, n, fmt.Sprintf(format, args...))
+	d.errs.Add(d.file, n, format, args...)
 }
 
 func (d *diag) warnf(n int, format string, args ...any) {
 	if d.warns != nil {
-		d.warns.Add(d.file, n, fmt.Sprintf(format, args...))
+		d.warns.Add(d.file, n, format, args...)
 	}
 }
 

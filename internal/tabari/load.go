@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // A Set names the dictionary files of one coding run. Empty names are
@@ -26,7 +28,7 @@ type Dictionaries struct {
 	// Warnings lists lines that were read the way PETRARCH reads them but
 	// look wrong, or were skipped as PETRARCH skips them (an agent without
 	// a code, a pattern naming an undefined synset, a 9-digit date…).
-	Warnings ErrorList
+	Warnings lineerr.List
 }
 
 // LoadSet reads every file of paths from disk. It returns nil and one
@@ -34,7 +36,7 @@ type Dictionaries struct {
 // "file:line: msg", or the complete Dictionaries: never half of them.
 func LoadSet(paths Set) (*Dictionaries, error) {
 	var (
-		errs  ErrorList
+		errs  lineerr.List
 		ioErr []error
 		dict  = &Dictionaries{}
 	)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/lineerr"
 	"github.com/annals-project/annals/internal/tabari"
 )
 
@@ -289,9 +290,9 @@ func TestBadDictionaries(t *testing.T) {
 			if err == nil {
 				t.Fatalf("parse %s: no error", base)
 			}
-			var list tabari.ErrorList
+			var list lineerr.List
 			if !errors.As(err, &list) {
-				t.Fatalf("parse %s: error %T is not an ErrorList: %v", base, err, err)
+				t.Fatalf("parse %s: error %T is not a lineerr.List: %v", base, err, err)
 			}
 			golden := strings.TrimSuffix(path, ".bad.txt") + ".err"
 			if *update {
@@ -329,9 +330,9 @@ func TestLoadSetReportsEveryFile(t *testing.T) {
 	if d != nil {
 		t.Errorf("LoadSet returned dictionaries despite errors")
 	}
-	var list tabari.ErrorList
+	var list lineerr.List
 	if !errors.As(err, &list) {
-		t.Fatalf("LoadSet error %T is not an ErrorList: %v", err, err)
+		t.Fatalf("LoadSet error %T is not a lineerr.List: %v", err, err)
 	}
 	got := strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
 	want := strings.Join([]string{

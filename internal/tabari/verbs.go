@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/annals-project/annals/internal/lineerr"
 )
 
 // Verbs is a parsed verb dictionary. Every slice is in file order, and the
@@ -123,9 +125,9 @@ type Transformation struct {
 
 // ParseVerbs reads a PETRARCH/TABARI verb dictionary. name is used in
 // error messages. Every syntax error of the file is reported, sorted, in
-// one ErrorList.
+// one lineerr.List.
 func ParseVerbs(name string, r io.Reader) (*Verbs, error) {
-	var errs ErrorList
+	var errs lineerr.List
 	v, err := parseVerbs(&diag{file: name, errs: &errs}, r)
 	if err != nil {
 		return nil, fmt.Errorf("verbs %s: %w", name, err)
