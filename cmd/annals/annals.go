@@ -48,6 +48,7 @@ func (m *Main) commands() map[string]command {
 		"query":   &QueryCommand{Main: m},
 		"serve":   &ServeCommand{Main: m},
 		"version": &VersionCommand{Main: m},
+		"watch":   &WatchCommand{Main: m},
 	}
 }
 

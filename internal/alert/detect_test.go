@@ -174,3 +174,28 @@ func TestConfigValidate(t *testing.T) {
 		t.Errorf("NewDetector(DefaultConfig()) = %v", err)
 	}
 }
+
+// BenchmarkDetect tests one day of the synthetic world: 8 countries, 160
+// CAMEO cells, a 28-day window.
+func BenchmarkDetect(b *testing.B) {
+	c := month(1).counts()
+	d := mustDetector(b, alert.DefaultConfig())
+	for b.Loop() {
+		if _, err := d.Detect(c, surgeDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCountsAdd counts the events of the synthetic stretch (about
+// 33,000).
+func BenchmarkCountsAdd(b *testing.B) {
+	recs := month(1).records()
+	for b.Loop() {
+		c := alert.NewCounts(0)
+		for i := range recs {
+			c.Add(&recs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/event")
+}

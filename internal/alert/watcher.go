@@ -32,10 +32,16 @@ type Watcher struct {
 	Now func() time.Time
 	// Logger reports each run; nil discards.
 	Logger *slog.Logger
+	// Until is the last day tested, for replays of past days; the zero
+	// date means Now's UTC date.
+	Until event.Date
 	// Lookback is the number of days tested per run, ending today; 0
 	// means 2, so that yesterday is tested again with the reports that
 	// came in since.
 	Lookback int
+	// Notify, when set, is called by Run with the result of each run that
+	// succeeded, on Run's goroutine.
+	Notify func(Result)
 	// MaxAttempts is the number of POSTs over all runs after which a
 	// delivery fails for good; 0 means 20.
 	MaxAttempts int
@@ -83,7 +89,10 @@ func (w *Watcher) Once(ctx context.Context) (Result, error) {
 		return res, fmt.Errorf("watcher: Events, Alerts and Detector are required: %w", ErrInvalid)
 	}
 	lookback := cmpOr(w.Lookback, 2)
-	today := event.DateOf(w.now().UTC())
+	today := w.Until
+	if today.IsZero() {
+		today = event.DateOf(w.now().UTC())
+	}
 	first := today.AddDays(1 - lookback)
 	counts := NewCounts(0)
 	if _, err := Tally(ctx, w.Events, counts, first.AddDays(-w.Detector.cfg.BaselineDays), today); err != nil {
@@ -179,14 +188,20 @@ func (w *Watcher) deliver(ctx context.Context, res *Result) error {
 
 // Run calls Once, then again every interval after the previous run ended,
 // until ctx is done; it then returns nil. A failed run is logged and the
-// next one tried.
+// next one tried; a successful one is passed to Notify.
 func (w *Watcher) Run(ctx context.Context, interval time.Duration) error {
 	if interval <= 0 {
 		return fmt.Errorf("watcher: interval %v: want > 0: %w", interval, ErrInvalid)
 	}
 	for {
-		if _, err := w.Once(ctx); err != nil && ctx.Err() == nil {
+		res, err := w.Once(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return nil
+		case err != nil:
 			w.log().Error("alerts: run failed", "err", err)
+		case w.Notify != nil:
+			w.Notify(res)
 		}
 		t := time.NewTimer(interval)
 		select {
