@@ -177,7 +177,7 @@ export function dashboard() {
   }
 
   async function loadTimeline(signal) {
-    const base = without(filters, "from", "to", "quad_class", "cursor");
+    const base = without(filters, "from", "to", "quad_class", "cursor", "order");
     const only = filters.get("quad_class");
     const byQuad = [null, [], [], [], []];
     try {

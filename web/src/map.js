@@ -9,7 +9,7 @@ import { el, QUAD_COLORS, QUAD_NAMES, iso3OfFeature, countryName, codeName, fmt 
 
 // Purples, light to dark (ColorBrewer), for events per country.
 const SHADES = ["#dcd9ec", "#bcb7dc", "#9d95c9", "#7d70b3", "#5e4b9c"];
-const CELL = 28; // cluster grid, in viewBox units at the screen's scale
+const CELL = 52; // cluster grid, in viewBox units at the screen's scale
 const MAX_ZOOM = 64;
 
 export class WorldMap {
@@ -260,7 +260,7 @@ export class WorldMap {
     for (const g of list) {
       g.x = g.sx / g.n;
       g.y = g.sy / g.n;
-      g.r = g.n === 1 ? Math.min(14, 4 + 2.2 * Math.sqrt(g.sources)) : Math.min(24, 8 + 3 * Math.log2(g.n));
+      g.r = g.n === 1 ? Math.min(14, 4 + 2.2 * Math.sqrt(g.sources)) : Math.min(CELL / 2, 8 + 2.5 * Math.log2(g.n));
       if (this.opts.small) g.r *= 2;
       let q = 0;
       for (let i = 1; i <= 4; i++) if (g.quads[i] > g.quads[q]) q = i;

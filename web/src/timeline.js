@@ -140,7 +140,7 @@ export class Timeline {
         { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" },
           incrs: [1, 2, 7, 14, 28, 91, 182, 364, 728, 1820].map((d) => d * 86400),
           values: (u, splits) => splits.map((s) => dayString(s * 1000)) },
-        { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" }, size: 44,
+        { stroke: "#4d5b6a", grid: { stroke: "#e3e7ec" }, ticks: { stroke: "#c5ccd4" }, size: 56,
           values: (u, vals) => vals.map((v) => fmt(Math.abs(v))) },
       ],
       hooks: {
