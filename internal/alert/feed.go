@@ -36,9 +36,6 @@ type FeedConfig struct {
 	Logger *slog.Logger
 }
 
-// AtomNS is the Atom 1.0 namespace (RFC 4287).
-const AtomNS = "http://www.w3.org/2005/Atom"
-
 type atomFeed struct {
 	XMLName   xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
 	ID        string        `xml:"id"`

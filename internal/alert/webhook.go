@@ -49,6 +49,7 @@ type DeliveryError struct {
 	Err       error
 }
 
+// Error says where the delivery went, the last status and the attempts.
 func (e *DeliveryError) Error() string {
 	what := "no response"
 	if e.Status != 0 {
@@ -57,6 +58,7 @@ func (e *DeliveryError) Error() string {
 	return fmt.Sprintf("deliver to %s: %s after %d attempts: %v", e.Endpoint, what, e.Attempts, e.Err)
 }
 
+// Unwrap returns the last attempt's error.
 func (e *DeliveryError) Unwrap() error { return e.Err }
 
 // errStatus is the error of a non-2xx response.
