@@ -25,8 +25,6 @@ import (
 	"github.com/annals-project/annals/internal/pipeline"
 	"github.com/annals-project/annals/internal/source"
 	"github.com/annals-project/annals/internal/store"
-	"github.com/annals-project/annals/internal/store/postgres"
-	"github.com/annals-project/annals/internal/store/sqlite"
 )
 
 // defaultDB is the store ingest and the other store commands use when
@@ -111,7 +109,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, c.db)
+	s, err := openStore(ctx, c.db, true)
 	if err != nil {
 		return err
 	}
@@ -143,26 +141,6 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		runErr = err
 	}
 	return errs.result(runErr)
-}
-
-// openStore opens the store named by dsn: a postgres:// (or
-// postgresql://) URL, or else the path of a SQLite file, created if needed.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	if dsn == "" {
-		dsn = defaultDB
-	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		s, err := postgres.Open(ctx, dsn, postgres.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("open store: %w", err)
-		}
-		return s, nil
-	}
-	s, err := sqlite.Open(ctx, dsn, sqlite.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
-	}
-	return s, nil
 }
 
 // An ingester stores coded documents: it skips the ones already stored,

@@ -15,7 +15,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/annals-project/annals/internal/api"
 	"github.com/annals-project/annals/internal/cameo"
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
@@ -28,40 +27,9 @@ type QueryCommand struct {
 	db     string
 	format string
 	limit  int
-	// filters holds the string flags, by query parameter name.
-	filters map[string]*string
+	// filters holds the filter flags.
+	filters *filterFlags
 }
-
-// queryFilter is one filter flag: its query parameter's name with "-" for
-// "_", so that error messages name both alike.
-type queryFilter struct{ param, usage string }
-
-func queryFilters() []queryFilter {
-	return []queryFilter{
-		{"country", "ISO 3166-1 alpha-3 `code` of the event's place (KEN)"},
-		{"actor", "CAMEO actor `code` or prefix of the source or the target (KEN, KENGOV)"},
-		{"source", "CAMEO actor `code` or prefix of the source"},
-		{"target", "CAMEO actor `code` or prefix of the target"},
-		{"actor_text", "`words` in the source's or the target's text or name"},
-		{"cameo", "CAMEO event `codes` or prefixes, comma-separated (14,0251)"},
-		{"root", "CAMEO `roots` 01-20, comma-separated"},
-		{"quad_class", "quad `class` 1-4 (verbal or material, cooperation or conflict)"},
-		{"plover", "PLOVER event `type` (PROTEST, ASSAULT)"},
-		{"acled_type", "ACLED event `type` (Protests, Battles)"},
-		{"acled_subtype", "ACLED `subtype` (Peaceful protest)"},
-		{"from", "events on or after this `date` (YYYY-MM-DD)"},
-		{"to", "events on or before this `date` (YYYY-MM-DD)"},
-		{"bbox", "events in the box `west,south,east,north` (degrees)"},
-		{"near", "events within --radius-km of the point `lat,lon`"},
-		{"radius_km", "radius in `km` around --near (default 50)"},
-		{"q", "full-text `query` over the reporting sentences: words, \"phrases\", prefix*"},
-		{"min_sources", "events reported by at least `n` independent sources"},
-		{"order", "`order`: -date (latest first), date, id, -id or -mentions (default -date)"},
-		{"cursor", "continue after this `cursor`, printed when more events match"},
-	}
-}
-
-func flagName(param string) string { return strings.ReplaceAll(param, "_", "-") }
 
 // Synopsis describes the command in one line.
 func (c *QueryCommand) Synopsis() string {
@@ -76,10 +44,8 @@ Codes match by prefix. Prints an aligned table, JSON Lines of event records
 	fs.StringVar(&c.db, "db", defaultDB, "store `DSN`: a SQLite file path, or a postgres:// URL")
 	fs.StringVar(&c.format, "format", "table", "output `format`: table, json (JSON Lines) or csv")
 	fs.IntVar(&c.limit, "limit", 50, "print at most `n` events (0: all)")
-	c.filters = map[string]*string{}
-	for _, f := range queryFilters() {
-		c.filters[f.param] = fs.String(flagName(f.param), "", f.usage)
-	}
+	c.filters = newFilterFlags()
+	c.filters.addAll(fs)
 	return fs
 }
 
@@ -102,24 +68,14 @@ func (c *QueryCommand) Run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: --limit must not be negative", errUsage)
 	}
 	q := url.Values{}
-	fs.Visit(func(fl *flag.Flag) {
-		param := strings.ReplaceAll(fl.Name, "-", "_")
-		if v, ok := c.filters[param]; ok {
-			q.Set(param, *v)
-		}
-	})
 	if c.limit > 0 {
 		q.Set("limit", strconv.Itoa(c.limit+1)) // one more, to know whether more match
 	}
-	f, err := api.ParseEventFilter(q)
+	f, err := c.filters.filter(q)
 	if err != nil {
-		msg := err.Error()
-		for _, qf := range queryFilters() {
-			msg = strings.ReplaceAll(msg, qf.param+": ", "--"+flagName(qf.param)+": ")
-		}
-		return fmt.Errorf("%w: %s", errUsage, msg)
+		return err
 	}
-	s, err := openExportStore(ctx, c.db) // an existing store: a query never creates one
+	s, err := openStore(ctx, c.db, false) // an existing store: a query never creates one
 	if err != nil {
 		return err
 	}

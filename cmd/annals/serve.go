@@ -92,7 +92,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: level}))
 
-	s, err := openStore(ctx, c.db)
+	s, err := openStore(ctx, c.db, true)
 	if err != nil {
 		return err
 	}
