@@ -418,14 +418,6 @@ func (st *sentence) target(t *trigger) *phraseActor {
 	return nil
 }
 
-// verbal reports codes of what is said rather than done: statements,
-// appeals, intents, consultations, comments, disapproval, rejections,
-// threats (roots 01–05 and 09–13).
-func verbal(code string) bool {
-	r := code[:2]
-	return r <= "05" || r >= "09" && r <= "13"
-}
-
 // subject finds the subject of the verb at token i: the nearest actor
 // phrase before it in its clause that is not inside a prepositional
 // phrase, with any actors conjoined to it.
