@@ -11,11 +11,14 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/annals-project/annals/internal/alert"
+	alertsqlite "github.com/annals-project/annals/internal/alert/sqlite"
 	"github.com/annals-project/annals/internal/api"
 	"github.com/annals-project/annals/internal/dedup"
 	"github.com/annals-project/annals/internal/event/code"
 	"github.com/annals-project/annals/internal/pipeline"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/web"
 )
 
 // minTokenLen is the shortest bearer token serve accepts.
@@ -117,19 +120,39 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	if token != "" {
 		writes = "POST /api/documents enabled"
 	}
-	fmt.Fprintf(c.Stderr, "annals: serving %s on http://%s/api/ (%s)\n", c.db, ln.Addr(), writes)
-	return api.Serve(ctx, ln, rootHandler(srv), api.Timeouts{}, log)
+	dash, err := web.Handler(web.Options{Store: s, Logger: log})
+	if err != nil {
+		return fmt.Errorf("dashboard: %w", err)
+	}
+	// The alerts of annals watch live beside a SQLite store, in the same
+	// file; a PostgreSQL store has no alert feed yet.
+	var feed http.Handler
+	if db := c.db; !isPostgres(db) {
+		if db == "" {
+			db = defaultDB
+		}
+		alerts, err := alertsqlite.Open(ctx, db, alertsqlite.Options{})
+		if err != nil {
+			return fmt.Errorf("alerts: %w", err)
+		}
+		defer alerts.Close()
+		feed = alert.FeedHandler(alerts, alert.FeedConfig{Logger: log})
+	}
+	fmt.Fprintf(c.Stderr, "annals: serving %s on http://%s/ (API at /api/, %s)\n", c.db, ln.Addr(), writes)
+	return api.Serve(ctx, ln, rootHandler(srv, dash, feed), api.Timeouts{}, log)
 }
 
-// rootHandler mounts the API at /api/ and /healthz. The rest of the tree,
-// "/" above all, is kept for the dashboard; until it exists, the API's
-// handler answers there with a JSON 404.
-func rootHandler(srv *api.Server) http.Handler {
+// rootHandler mounts the API at /api/ and /healthz, the alerts' Atom feed
+// at /alerts.atom when there is one, and the dashboard at /.
+func rootHandler(srv *api.Server, dash, feed http.Handler) http.Handler {
 	h := srv.Handler()
 	mux := http.NewServeMux()
 	mux.Handle("/api/", h)
 	mux.Handle("/healthz", h)
-	mux.Handle("/", h)
+	if feed != nil {
+		mux.Handle("/alerts.atom", feed)
+	}
+	mux.Handle("/", dash)
 	return mux
 }
 

@@ -22,7 +22,7 @@ func openStore(ctx context.Context, dsn string, create bool) (store.Store, error
 	if create && dsn == "" {
 		dsn = defaultDB
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		s, err := postgres.Open(ctx, dsn, postgres.Options{})
 		if err != nil {
 			return nil, fmt.Errorf("open store: %w", err)
@@ -44,9 +44,7 @@ func openStore(ctx context.Context, dsn string, create bool) (store.Store, error
 	return s, nil
 }
 
-// openExportStore opens an existing store, as openStore(ctx, dsn, false).
-// It is kept for watch.go, which is being written as this changes; new code
-// calls openStore.
-func openExportStore(ctx context.Context, dsn string) (store.Store, error) {
-	return openStore(ctx, dsn, false)
+// isPostgres reports whether dsn names a PostgreSQL database.
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }

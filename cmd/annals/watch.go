@@ -129,7 +129,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: level}))
 
-	events, err := openExportStore(ctx, c.db)
+	events, err := openStore(ctx, c.db, false)
 	if err != nil {
 		return err
 	}
