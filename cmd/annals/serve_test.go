@@ -107,9 +107,15 @@ func TestServe(t *testing.T) {
 	if code := get("/api/events?limit=100&country=KEN", &page); code != 200 || len(page.Events) == 0 {
 		t.Errorf("events: %d, %d events", code, len(page.Events))
 	}
-	var e struct{ Error struct{ Code string } }
-	if code := get("/", &e); code != 404 || e.Error.Code != "not_found" {
-		t.Errorf("GET /: %d %s, want the JSON 404 until the dashboard is mounted", code, e.Error.Code)
+	for path, want := range map[string]string{"/": "text/html", "/alerts.atom": "application/atom+xml"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		resp.Body.Close()
+		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || !strings.HasPrefix(ct, want) {
+			t.Errorf("GET %s: %d %q, want 200 %s", path, resp.StatusCode, ct, want)
+		}
 	}
 	resp, err := http.Post(base+"/api/documents", "application/json", strings.NewReader(`{"id":"x","text":"Ministers met."}`))
 	if err != nil {
