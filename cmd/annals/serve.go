@@ -120,12 +120,9 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	if token != "" {
 		writes = "POST /api/documents enabled"
 	}
-	dash, err := web.Handler(web.Options{Store: s, Logger: log})
-	if err != nil {
-		return fmt.Errorf("dashboard: %w", err)
-	}
 	// The alerts of annals watch live beside a SQLite store, in the same
 	// file; a PostgreSQL store has no alert feed yet.
+	wopts := web.Options{Store: s, Logger: log}
 	var feed http.Handler
 	if db := c.db; !isPostgres(db) {
 		if db == "" {
@@ -137,6 +134,11 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		}
 		defer alerts.Close()
 		feed = alert.FeedHandler(alerts, alert.FeedConfig{Logger: log})
+		wopts.Alerts = alerts
+	}
+	dash, err := web.Handler(wopts)
+	if err != nil {
+		return fmt.Errorf("dashboard: %w", err)
 	}
 	fmt.Fprintf(c.Stderr, "annals: serving %s on http://%s/ (API at /api/, %s)\n", c.db, ln.Addr(), writes)
 	return api.Serve(ctx, ln, rootHandler(srv, dash, feed), api.Timeouts{}, log)

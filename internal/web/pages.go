@@ -65,6 +65,9 @@ type DashboardPage struct {
 	Choices  Choices
 	// Filtered is true when any filter is set.
 	Filtered bool
+	// Alerts is the "Recent alerts" panel, nil when the dashboard has no
+	// alert store.
+	Alerts *AlertsPanel
 }
 
 // A Param is one query parameter.
@@ -160,6 +163,7 @@ func (s *server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("stats: %w", err))
 		return
 	}
+	d.Alerts = s.alertsPanel(ctx, q.Get("country"))
 	status := http.StatusOK
 	if ferr != nil {
 		d.Error = filterMessage(ferr)

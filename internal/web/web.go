@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/annals-project/annals/internal/alert"
 	"github.com/annals-project/annals/internal/cameo"
 	"github.com/annals-project/annals/internal/export"
 	"github.com/annals-project/annals/internal/store"
@@ -39,6 +40,11 @@ type Options struct {
 	// Title names the dashboard in headings and page titles; "" means
 	// "annals".
 	Title string
+	// Alerts, when set, adds a "Recent alerts" panel to the dashboard
+	// page, linking the events that drove each alert and the Atom feed
+	// at /alerts.atom, which the caller serves. nil leaves the page
+	// without it.
+	Alerts alert.Lister
 }
 
 // The pages Handler renders, each a template file of templates/ that
@@ -54,6 +60,7 @@ const (
 // server renders the dashboard's pages.
 type server struct {
 	store     store.Store
+	alerts    alert.Lister
 	log       *slog.Logger
 	title     string
 	pages     map[string]*template.Template
@@ -88,6 +95,7 @@ func Handler(opts Options) (http.Handler, error) {
 	}
 	s := &server{
 		store:    opts.Store,
+		alerts:   opts.Alerts,
 		log:      opts.Logger,
 		title:    opts.Title,
 		pages:    map[string]*template.Template{},

@@ -44,9 +44,16 @@ func MustStore(tb testing.TB) store.Store {
 // (TestEmbedded covers the embedded files).
 func MustServe(tb testing.TB, s store.Store) string {
 	tb.Helper()
+	return mustServeOptions(tb, web.Options{Store: s})
+}
+
+// mustServeOptions is MustServe with more options; opts.FS is replaced.
+func mustServeOptions(tb testing.TB, opts web.Options) string {
+	tb.Helper()
 	dir := tb.TempDir()
 	copyTree(tb, ".", dir, "templates", "static/base.css", "static/favicon.svg")
-	h, err := web.Handler(web.Options{Store: s, FS: os.DirFS(dir)})
+	opts.FS = os.DirFS(dir)
+	h, err := web.Handler(opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
