@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/annals-project/annals/internal/alert"
 	alertsqlite "github.com/annals-project/annals/internal/alert/sqlite"
@@ -35,6 +36,8 @@ type ServeCommand struct {
 	workers   int
 	published dateFlag
 	quiet     bool
+	watch     time.Duration
+	watchTill dateFlag
 
 	// Getenv reads ANNALS_TOKEN; nil means os.Getenv.
 	Getenv func(string) string
@@ -52,7 +55,12 @@ Serves GET /api/events, /api/events/{id}, /api/events.geojson, /api/quotes,
 /healthz (docs/api.md). POST /api/documents codes and stores documents only
 when a bearer token is set with --token or, better (a flag shows in the
 process list), the ANNALS_TOKEN environment variable. Stops gracefully on
-interrupt.`)
+interrupt.
+
+With --watch INTERVAL, a SQLite store also runs the watcher of annals watch
+with its default settings: every INTERVAL it stores the new alerts, which
+the dashboard and /alerts.atom show, and posts them to the subscribed
+webhooks (docs/alerts.md).`)
 	fs.StringVar(&c.db, "db", defaultDB, "store `DSN`: a SQLite file path, or a postgres:// URL")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen on `host:port` (port 0 picks a free one)")
 	fs.StringVar(&c.token, "token", "", "bearer `token` that enables POST /api/documents (at least 16 characters; default $ANNALS_TOKEN)")
@@ -60,6 +68,8 @@ interrupt.`)
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "documents of one POST coded at once")
 	fs.Var(&c.published, "published", "publication `date` (YYYY-MM-DD) for posted documents that carry none")
 	fs.BoolVar(&c.quiet, "quiet", false, "log errors only, not every request")
+	fs.DurationVar(&c.watch, "watch", 0, "raise alerts as annals watch does, every `interval` (0: off)")
+	fs.Var(&c.watchTill, "watch-until", "with --watch, test the days ending on this `date` (YYYY-MM-DD) instead of today")
 	return fs
 }
 
@@ -88,6 +98,18 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	}
 	if c.maxBody <= 0 {
 		return fmt.Errorf("%w: --max-body must be positive", errUsage)
+	}
+	if c.watch < 0 {
+		return fmt.Errorf("%w: --watch must not be negative", errUsage)
+	}
+	if c.watch > 0 && isPostgres(c.db) {
+		return fmt.Errorf("%w: alerts are kept in SQLite only for now: run annals watch --alerts-db beside a postgres store", errUsage)
+	}
+	wo := defaultWatchOptions()
+	wo.until = c.watchTill.d
+	det, err := wo.detector()
+	if err != nil {
+		return err
 	}
 	level := slog.LevelInfo
 	if c.quiet {
@@ -124,6 +146,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	// file; a PostgreSQL store has no alert feed yet.
 	wopts := web.Options{Store: s, Logger: log}
 	var feed http.Handler
+	var watcher *alert.Watcher
 	if db := c.db; !isPostgres(db) {
 		if db == "" {
 			db = defaultDB
@@ -135,13 +158,25 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		defer alerts.Close()
 		feed = alert.FeedHandler(alerts, alert.FeedConfig{Logger: log})
 		wopts.Alerts = alerts
+		if c.watch > 0 {
+			if watcher, err = newWatcher(s, alerts, det, wo, log); err != nil {
+				return err
+			}
+		}
 	}
 	dash, err := web.Handler(wopts)
 	if err != nil {
 		return fmt.Errorf("dashboard: %w", err)
 	}
 	fmt.Fprintf(c.Stderr, "annals: serving %s on http://%s/ (API at /api/, %s)\n", c.db, ln.Addr(), writes)
-	return api.Serve(ctx, ln, rootHandler(srv, dash, feed), api.Timeouts{}, log)
+	serve := func(ctx context.Context) error {
+		return api.Serve(ctx, ln, rootHandler(srv, dash, feed), api.Timeouts{}, log)
+	}
+	if watcher == nil {
+		return serve(ctx)
+	}
+	fmt.Fprintf(c.Stderr, "annals: watching for alerts every %s\n", c.watch)
+	return runGroup(ctx, serve, func(ctx context.Context) error { return watcher.Run(ctx, c.watch) })
 }
 
 // rootHandler mounts the API at /api/ and /healthz, the alerts' Atom feed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"regexp"
@@ -169,6 +170,8 @@ func TestServeUsage(t *testing.T) {
 		{"short token", []string{"serve", "--token", "short"}, "at least 16"},
 		{"arguments", []string{"serve", "extra"}, "no arguments"},
 		{"bad body limit", []string{"serve", "--max-body", "0"}, "--max-body"},
+		{"negative watch", []string{"serve", "--watch", "-1s"}, "--watch"},
+		{"watch on postgres", []string{"serve", "--watch", "1m", "--db", "postgres://localhost/annals"}, "SQLite only"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, errs, code := MustRun(t, "", tt.args...)
@@ -176,5 +179,57 @@ func TestServeUsage(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestServeWatch serves the surge of MustWatchStore with --watch: the
+// watcher's alert shows in the Atom feed and on the dashboard, and
+// cancelling serve stops the server and the watcher.
+func TestServeWatch(t *testing.T) {
+	db := MustWatchStore(t)
+	t.Setenv("ANNALS_TOKEN", "")
+	base, stop := MustServe(t, "--db", db, "--quiet", "--watch", "1h", "--watch-until", "2022-01-05")
+	get := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d, %v", path, resp.StatusCode, err)
+		}
+		return string(b)
+	}
+	// The first run starts with the server; wait for its alerts.
+	var feed string
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		feed = get("/alerts.atom")
+		if strings.Count(feed, "<entry>") >= 2 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := xml.Unmarshal([]byte(feed), new(struct{})); err != nil {
+		t.Errorf("/alerts.atom is not XML: %v", err)
+	}
+	if n := strings.Count(feed, "<entry>"); n != 2 || !strings.Contains(feed, "KAZ") {
+		t.Fatalf("/alerts.atom has %d entries, want the 2 of Kazakhstan's surge:\n%s", n, feed)
+	}
+	page := get("/")
+	for _, s := range []string{
+		`<h2 id="alerts-h">Recent alerts</h2>`, `href="/alerts.atom"`, "<strong>Kazakhstan</strong>: Protest",
+		`href="/?country=KAZ&amp;from=2022-01-05&amp;root=14&amp;to=2022-01-05"`, "30 events,", `href="/events/`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("dashboard lacks %q", s)
+		}
+	}
+	if err := stop(); err != nil {
+		t.Errorf("Run after cancel = %v, want nil", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("still serving after stop")
 	}
 }

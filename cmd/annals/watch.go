@@ -13,6 +13,7 @@ import (
 	"github.com/annals-project/annals/internal/alert"
 	alertsqlite "github.com/annals-project/annals/internal/alert/sqlite"
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/event"
 )
 
 // WatchCommand recomputes the alerts of the latest days on an interval,
@@ -27,13 +28,7 @@ type WatchCommand struct {
 	unsubscribe      bool
 	listSubs         bool
 	until            dateFlag
-	lookback         int
-	baselineDays     int
-	alpha            float64
-	correction       string
-	minCount         int
-	backoff          time.Duration
-	attempts         int
+	opts             watchOptions
 	format           string
 	quiet            bool
 }
@@ -68,13 +63,14 @@ their own in the SQLite file of --db, or in --alerts-db.`)
 	fs.BoolVar(&c.unsubscribe, "unsubscribe", false, "remove the subscriptions of --webhook (all, or those of --country and --type) and exit")
 	fs.BoolVar(&c.listSubs, "subscriptions", false, "list the stored subscriptions and exit")
 	fs.Var(&c.until, "until", "test the days ending on this `date` (YYYY-MM-DD) instead of today, to replay history")
-	fs.IntVar(&c.lookback, "lookback", 2, "number of `days` tested per run, ending today")
-	fs.IntVar(&c.baselineDays, "baseline-days", alert.DefaultConfig().BaselineDays, "length of the trailing baseline in `days`")
-	fs.Float64Var(&c.alpha, "alpha", alert.DefaultConfig().Alpha, "level of the corrected test")
-	fs.StringVar(&c.correction, "correction", string(alert.DefaultConfig().Correction), "multiple-testing correction across a day's cells: bh or bonferroni")
-	fs.IntVar(&c.minCount, "min-count", alert.DefaultConfig().MinCount, "least count of events that can alert")
-	fs.DurationVar(&c.backoff, "backoff", time.Second, "first wait before a webhook retry, doubled after each failure (at most 1m)")
-	fs.IntVar(&c.attempts, "attempts", alert.DefaultMaxAttempts, "webhook POSTs per alert and run before it waits for the next run")
+	d := defaultWatchOptions()
+	fs.IntVar(&c.opts.lookback, "lookback", d.lookback, "number of `days` tested per run, ending today")
+	fs.IntVar(&c.opts.baselineDays, "baseline-days", d.baselineDays, "length of the trailing baseline in `days`")
+	fs.Float64Var(&c.opts.alpha, "alpha", d.alpha, "level of the corrected test")
+	fs.StringVar(&c.opts.correction, "correction", d.correction, "multiple-testing correction across a day's cells: bh or bonferroni")
+	fs.IntVar(&c.opts.minCount, "min-count", d.minCount, "least count of events that can alert")
+	fs.DurationVar(&c.opts.backoff, "backoff", d.backoff, "first wait before a webhook retry, doubled after each failure (at most 1m)")
+	fs.IntVar(&c.opts.attempts, "attempts", d.attempts, "webhook POSTs per alert and run before it waits for the next run")
 	fs.StringVar(&c.format, "format", "text", "output `format` of new alerts: text or json (JSON Lines)")
 	fs.BoolVar(&c.quiet, "quiet", false, "log errors only")
 	return fs
@@ -102,18 +98,10 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if !c.once && c.interval <= 0 {
 		return fmt.Errorf("%w: --interval must be positive", errUsage)
 	}
-	if c.lookback < 1 || c.attempts < 1 || c.backoff <= 0 {
-		return fmt.Errorf("%w: --lookback and --attempts must be at least 1, --backoff positive", errUsage)
-	}
-	cfg := alert.DefaultConfig()
-	cfg.BaselineDays, cfg.Alpha, cfg.MinCount = c.baselineDays, c.alpha, c.minCount
-	cfg.Correction = alert.Correction(strings.ToLower(c.correction))
-	if cfg.BaselineDays < cfg.MinHistoryDays {
-		cfg.MinHistoryDays = cfg.BaselineDays
-	}
-	det, err := alert.NewDetector(cfg)
+	c.opts.until = c.until.d
+	det, err := c.opts.detector()
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	alertsFile := c.alertsDB
 	if alertsFile == "" {
@@ -147,17 +135,9 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 
-	names, err := rootNames()
+	w, err := newWatcher(events, alerts, det, c.opts, log)
 	if err != nil {
 		return err
-	}
-	w := &alert.Watcher{
-		Events: events, Alerts: alerts, Detector: det,
-		Webhook: &alert.Webhook{
-			UserAgent: "annals/" + Version, MaxAttempts: c.attempts,
-			Backoff: c.backoff, MaxBackoff: max(c.backoff, time.Minute),
-		},
-		TypeName: names, Logger: log, Until: c.until.d, Lookback: c.lookback,
 	}
 	if c.once {
 		res, err := w.Once(ctx)
@@ -177,6 +157,65 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	return werr
+}
+
+// watchOptions are the settings of the alert.Watcher that annals watch
+// sets with flags and annals serve --watch leaves at their defaults.
+type watchOptions struct {
+	baselineDays, minCount int
+	alpha                  float64
+	correction             string
+	lookback, attempts     int
+	backoff                time.Duration
+	// until is the last day tested; the zero date means today.
+	until event.Date
+}
+
+// defaultWatchOptions returns the defaults of annals watch's flags.
+func defaultWatchOptions() watchOptions {
+	cfg := alert.DefaultConfig()
+	return watchOptions{
+		baselineDays: cfg.BaselineDays, minCount: cfg.MinCount, alpha: cfg.Alpha,
+		correction: string(cfg.Correction), lookback: 2, attempts: alert.DefaultMaxAttempts,
+		backoff: time.Second,
+	}
+}
+
+// detector checks o and returns the detector it configures, or an
+// errUsage error.
+func (o watchOptions) detector() (*alert.Detector, error) {
+	if o.lookback < 1 || o.attempts < 1 || o.backoff <= 0 {
+		return nil, fmt.Errorf("%w: --lookback and --attempts must be at least 1, --backoff positive", errUsage)
+	}
+	cfg := alert.DefaultConfig()
+	cfg.BaselineDays, cfg.Alpha, cfg.MinCount = o.baselineDays, o.alpha, o.minCount
+	cfg.Correction = alert.Correction(strings.ToLower(o.correction))
+	if cfg.BaselineDays < cfg.MinHistoryDays {
+		cfg.MinHistoryDays = cfg.BaselineDays
+	}
+	det, err := alert.NewDetector(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return det, nil
+}
+
+// newWatcher returns the watcher of annals watch and annals serve --watch:
+// it counts events, stores alerts in alerts with det's test, and posts them
+// to the subscribed webhooks.
+func newWatcher(events alert.EventLister, alerts alert.Store, det *alert.Detector, o watchOptions, log *slog.Logger) (*alert.Watcher, error) {
+	names, err := rootNames()
+	if err != nil {
+		return nil, err
+	}
+	return &alert.Watcher{
+		Events: events, Alerts: alerts, Detector: det,
+		Webhook: &alert.Webhook{
+			UserAgent: "annals/" + Version, MaxAttempts: o.attempts,
+			Backoff: o.backoff, MaxBackoff: max(o.backoff, time.Minute),
+		},
+		TypeName: names, Logger: log, Until: o.until, Lookback: o.lookback,
+	}, nil
 }
 
 // report prints a run's new alerts on stdout and a summary on stderr.
