@@ -365,7 +365,10 @@ func TestIngestKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test skipped in short mode")
 	}
-	const n = 1200
+	// The child is killed a quarter of the way in, leaving it far more
+	// work than the poll interval: a loaded machine cannot let it finish
+	// first.
+	const n = 2400
 	dir := t.TempDir()
 	corpus := writeFile(t, dir, "corpus.jsonl", synthetic(n))
 	killed := filepath.Join(dir, "killed.db")
@@ -401,7 +404,7 @@ poll:
 			}
 		}
 		st, err := s.Stats(context.Background())
-		if err == nil && st.Documents >= n/2 {
+		if err == nil && st.Documents >= n/4 {
 			atKill = st.Documents
 			if err := cmd.Process.Kill(); err != nil {
 				t.Fatalf("kill child: %v", err)
@@ -411,7 +414,7 @@ poll:
 	}
 	if s == nil || atKill == 0 {
 		cmd.Process.Kill()
-		t.Fatalf("child did not store half the documents in time; stderr:\n%s", stderr.String())
+		t.Fatalf("child did not store a quarter of the documents in time; stderr:\n%s", stderr.String())
 	}
 	<-exited
 	s.Close()
