@@ -40,7 +40,10 @@ func (d *doc) context(st *sentence, prev *sentenceContext, prevBlock int) *sente
 			sc.places = append(sc.places, m)
 		}
 	}
-	if e, ok := date.Sentence(st.text, st.s.Span, d.ref); ok && !e.Date.IsZero() {
+	// A date after the document was written ("plans to build it by
+	// 2030", "will meet next week") is when something is meant to happen,
+	// not when this report's event did: the event is the announcement.
+	if e, ok := date.Sentence(st.text, st.s.Span, d.ref); ok && !e.Date.IsZero() && !(d.ref.Before(e.Date) && !d.ref.IsZero()) {
 		sc.date, sc.precision = e.Date, string(e.Precision)
 	} else if prev != nil && prevBlock == st.s.Block && !prev.date.IsZero() && prev.precision != string(date.Fallback) {
 		sc.date, sc.precision = prev.date, prev.precision
