@@ -112,3 +112,16 @@ func TestCases(t *testing.T) {
 		})
 	}
 }
+
+// TestFutureDate checks that a date after the document's own is taken for
+// the date of a plan, not of the event: the pledge keeps the document's
+// date.
+func TestFutureDate(t *testing.T) {
+	evs := codeText(t, "Kenya's government pledged to hold fresh elections by 2030.", "2024-03-01")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1: %v", len(evs), evs)
+	}
+	if e := evs[0]; e.Date.String() != "2024-03-01" || e.DatePrecision != "anchor" {
+		t.Errorf("pledge dated %s (%s), want 2024-03-01 (anchor)", e.Date, e.DatePrecision)
+	}
+}

@@ -1,6 +1,8 @@
 package code
 
 import (
+	"strings"
+
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/date"
 )
@@ -97,6 +99,13 @@ func (st *sentence) nounContext(i int) bool {
 	return false
 }
 
+// pastForm reports whether w, an inflection of the verb lemma, is a past
+// form: not the lemma, its third person or its -ing form ("threw", "fled",
+// "attacked").
+func pastForm(w, lemma string) bool {
+	return w != lemma && w != lemma+"s" && w != lemma+"es" && !isIngForm(w) && !strings.HasSuffix(w, "ies")
+}
+
 func isIngForm(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 
 func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
@@ -160,7 +169,7 @@ func (d *doc) modality(st *sentence) {
 	speaker := -1
 	for k := range st.triggers {
 		t := &st.triggers[k]
-		if irrealisFrom >= 0 && (st.clauseBreakBetween(irrealisFrom, t.i) || !t.p.Noun && st.low(t.i-1) == "and" && hasEdForm(st.toks[t.i].low)) {
+		if irrealisFrom >= 0 && (st.clauseBreakBetween(irrealisFrom, t.i) || !t.p.Noun && st.low(t.i-1) == "and" && pastForm(st.toks[t.i].low, t.p.Trigger)) {
 			// "accused X of ignoring … and called for talks": a finite
 			// verb joined by "and" is a new act of the subject.
 			irrealisFrom = -1
@@ -327,6 +336,16 @@ func (st *sentence) clauseBreakBetween(a, b int) bool {
 // condemnation; the attack is coded where it is reported.
 func (st *sentence) objectOfEarlier(k int) bool {
 	t := st.triggers[k]
+	b := t.i - 1
+	for b >= 0 && determiners[st.toks[b].low] {
+		b--
+	}
+	switch st.low(b) {
+	case "during", "amid", "amidst", "at", "in", "throughout":
+		// "arrested during protests": what happened around the act, not
+		// what it acted on.
+		return false
+	}
 	for j := k - 1; j >= 0; j-- {
 		v := st.triggers[j]
 		if v.p.Noun {
