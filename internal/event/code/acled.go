@@ -7,6 +7,8 @@ import "github.com/annals-project/annals/internal/event"
 type evInfo struct {
 	block   int
 	violent bool // the trigger is violence ({violent} or roots 17–20)
+	crowd   bool // the source is a group or crowd, not one person
+	crime   bool // ordinary crime: the source is a criminal (CAMEO role CRM)
 }
 
 // ACLED sub-event types the pass assigns.
@@ -64,6 +66,12 @@ func acledPass(events []event.Event, info []evInfo) {
 }
 
 func acledBlock(evs []event.Event, info []evInfo) {
+	// ACLED codes political violence and protest, not ordinary crime.
+	for i := range evs {
+		if e := &evs[i]; info[i].crime || e.Source != nil && e.Source.Role == "CRM" {
+			e.ACLEDType, e.ACLEDSubtype = "", ""
+		}
+	}
 	protest, rioting, intervened, killedByState := false, false, false, false
 	for i, e := range evs {
 		if e.Root == "14" {
@@ -79,10 +87,17 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	if !protest {
 		for i := range evs {
 			e := &evs[i]
+			if info[i].violent && !info[i].crowd && !armed(e.Source) && !stateForce(e.Source) && e.Source != nil &&
+				(e.Source.Role == "CVL" || e.Source.Role == "") && (e.Target == nil || e.Target.Role == "CVL") {
+				// One person hurting another, nothing political named:
+				// ordinary crime for ACLED.
+				e.ACLEDType, e.ACLEDSubtype = "", ""
+				continue
+			}
 			// Party members and supporters are coded with their party's
 			// role (GOV for a ruling party): only state forces and
 			// organised armed groups are not a mob.
-			if info[i].violent && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil {
+			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil {
 				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
 				e.Confidence = max(e.Confidence, 0.75)
 			}
@@ -108,6 +123,9 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	}
 	for i := range evs {
 		e := &evs[i]
+		if info[i].crime {
+			continue
+		}
 		if e.Root == "14" || e.QuadClass == 4 && (stateForce(e.Source) || info[i].violent) {
 			e.ACLEDType, e.ACLEDSubtype = typ, sub
 			e.Confidence = max(e.Confidence, 0.8)

@@ -97,7 +97,8 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			for _, pair := range [][2]*phraseActor{{sources[0], sources[1]}, {sources[1], sources[0]}} {
 				if ev, ok := d.event(st, sc, t, pair[0], pair[1]); ok {
 					out = append(out, ev)
-					info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17"})
+					info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
+						crowd: pair[0] == nil || !pair[0].single, crime: pair[0] != nil && pair[0].Role == "CRM"})
 				}
 			}
 			continue
@@ -106,7 +107,8 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			ev, ok := d.event(st, sc, t, src, target)
 			if ok {
 				out = append(out, ev)
-				info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17"})
+				info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
+					crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
 				d.roots[ev.Root] = true
 			}
 		}

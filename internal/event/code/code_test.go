@@ -125,3 +125,25 @@ func TestFutureDate(t *testing.T) {
 		t.Errorf("pledge dated %s (%s), want 2024-03-01 (anchor)", e.Date, e.DatePrecision)
 	}
 }
+
+// TestACLEDCrime checks that violence by criminals, and by one person
+// against another with nothing political named, has no ACLED type, while a
+// crowd's violence is mob violence.
+func TestACLEDCrime(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Armed robbers shot dead a shopkeeper in Lagos on Monday.", ""},
+		{"Police said a man killed his wife in Karachi on Sunday.", ""},
+		{"Supporters of two rival candidates clashed in Sylhet on Monday.", "Mob violence"},
+	}
+	for _, tt := range tests {
+		got := ""
+		for _, e := range codeText(t, tt.text, "2023-05-02") {
+			if e.Root >= "17" && e.ACLEDSubtype != "" {
+				got = e.ACLEDSubtype
+			}
+		}
+		if got != tt.want {
+			t.Errorf("ACLED sub-type of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -26,6 +26,9 @@ type phraseActor struct {
 	// protester reports a crowd named by its protest: "protesters",
 	// "demonstrators", "rioters".
 	protester bool
+	// single reports one person: a name, or a singular agent ("a man",
+	// "the minister").
+	single bool
 }
 
 // segment is one dictionary or learned match, by token range.
@@ -219,7 +222,7 @@ func (d *doc) resolve(st *sentence, group []segment, nameFrom, to int) *phrase {
 		return p
 	}
 	var country, role, code, name string
-	person, group_ := false, false
+	person, group_, single := false, false, false
 	for _, s := range group {
 		e := s.entry
 		if s.learned != nil {
@@ -260,6 +263,7 @@ func (d *doc) resolve(st *sentence, group []segment, nameFrom, to int) *phrase {
 				role = e.Role
 			}
 			group_ = group_ || e.Plural || e.Group
+			single = !e.Plural && !e.Group
 		}
 	}
 	if nameFrom < to {
@@ -276,6 +280,7 @@ func (d *doc) resolve(st *sentence, group []segment, nameFrom, to int) *phrase {
 		Actor:  event.Actor{Text: sp.Of(st.text), Code: code, Country: country, Role: role, Name: name, Span: sp},
 		person: person,
 		group:  group_,
+		single: single || person,
 	}
 	// "the official", "the minister": the person last named in that role.
 	if country == "" && d.lastPerson != nil && role != "" && role == d.lastPerson.Role && p.from > 0 && st.toks[p.from-1].low == "the" {
