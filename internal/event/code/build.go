@@ -3,6 +3,7 @@ package code
 import (
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/count"
 	"github.com/annals-project/annals/internal/event"
 	"slices"
 )
@@ -95,25 +96,41 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// "Armenia and Azerbaijan held talks", "Indian and Chinese
 			// troops clashed": each acts on the other.
 			for _, pair := range [][2]*phraseActor{{sources[0], sources[1]}, {sources[1], sources[0]}} {
-				if ev, ok := d.event(st, sc, t, pair[0], pair[1]); ok {
-					out = append(out, ev)
-					info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
-						crowd: pair[0] == nil || !pair[0].single, crime: pair[0] != nil && pair[0].Role == "CRM"})
-				}
+				out, info = d.add(out, info, st, sc, t, pair[0], pair[1])
 			}
 			continue
 		}
 		for _, src := range sources {
-			ev, ok := d.event(st, sc, t, src, target)
-			if ok {
-				out = append(out, ev)
-				info = append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
-					crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
-				d.roots[ev.Root] = true
-			}
+			out, info = d.add(out, info, st, sc, t, src, target)
 		}
 	}
 	return out, info
+}
+
+// add codes one event and appends it with what the ACLED pass needs,
+// unless the sentence already has the same event: "attacked a checkpoint,
+// killing three soldiers" is one attack.
+func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) ([]event.Event, []evInfo) {
+	ev, ok := d.event(st, sc, t, src, tgt)
+	if !ok {
+		return out, info
+	}
+	for i := len(out) - 1; i >= 0 && out[i].Sentence == ev.Sentence; i-- {
+		if out[i].CAMEO == ev.CAMEO && actorCode(out[i].Source) == actorCode(ev.Source) && actorCode(out[i].Target) == actorCode(ev.Target) {
+			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
+			return out, info
+		}
+	}
+	d.roots[ev.Root] = true
+	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
+		crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
+}
+
+func actorCode(a *event.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
 }
 
 // participleOfProtest reports whether trigger k is a participle or
