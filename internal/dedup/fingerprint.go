@@ -1,6 +1,9 @@
 package dedup
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +63,50 @@ func Fingerprint(text string) Signature {
 		return Signature{}
 	}
 	return sig
+}
+
+// signatureVersion is the first byte of a serialized Signature. Change it
+// whenever Fingerprint would compute other values for the same text, so
+// that stored fingerprints of the old kind are recomputed, not compared.
+const signatureVersion = 1
+
+// signatureLen is the length of a serialized Signature.
+const signatureLen = 1 + 4*SignatureSize
+
+// errSignature is wrapped by UnmarshalBinary's errors.
+var errSignature = errors.New("not a signature")
+
+// MarshalBinary returns the serialized form of s that
+// store.Document.Fingerprint holds: a version byte, then the minimum
+// hashes as little-endian uint32s. The zero Signature is serialized too,
+// so that a short text is not fingerprinted again. It never fails.
+func (s *Signature) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 1, signatureLen)
+	b[0] = signatureVersion
+	for _, v := range s {
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	return b, nil
+}
+
+// UnmarshalBinary sets s from the output of MarshalBinary. It returns an
+// error, leaving s unchanged, for data of another length or version, as
+// written by an older or newer Fingerprint.
+func (s *Signature) UnmarshalBinary(data []byte) error {
+	if len(data) != signatureLen || data[0] != signatureVersion {
+		return fmt.Errorf("dedup: %d bytes of version %d: %w", len(data), firstByte(data), errSignature)
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(data[1+4*i:])
+	}
+	return nil
+}
+
+func firstByte(b []byte) int {
+	if len(b) == 0 {
+		return -1
+	}
+	return int(b[0])
 }
 
 // Similarity returns the share of positions at which a and b agree: an

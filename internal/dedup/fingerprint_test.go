@@ -122,3 +122,52 @@ func ExampleFingerprint() {
 	fmt.Printf("%.1f\n", dedup.Similarity(&a, &b))
 	// Output: 0.8
 }
+
+func TestSignatureBinary(t *testing.T) {
+	sig := dedup.Fingerprint(wire)
+	good, err := sig.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zero dedup.Signature
+	zeroBytes, _ := zero.MarshalBinary()
+	tests := []struct {
+		name string
+		data []byte
+		want dedup.Signature
+		ok   bool
+	}{
+		{"signature", good, sig, true},
+		{"zero signature", zeroBytes, zero, true},
+		{"nil", nil, zero, false},
+		{"truncated", good[:len(good)-1], zero, false},
+		{"too long", append(append([]byte{}, good...), 0), zero, false},
+		{"other version", append([]byte{2}, good[1:]...), zero, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got dedup.Signature
+			err := got.UnmarshalBinary(tt.data)
+			if (err == nil) != tt.ok || got != tt.want {
+				t.Errorf("UnmarshalBinary = %v, signature equal: %v; want ok %v and the signature", err, got == tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func FuzzSignatureBinary(f *testing.F) {
+	sig := dedup.Fingerprint(wire)
+	good, _ := sig.MarshalBinary()
+	f.Add(good)
+	f.Add([]byte{1, 2, 3})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s dedup.Signature
+		if s.UnmarshalBinary(data) != nil {
+			return
+		}
+		back, _ := s.MarshalBinary()
+		if string(back) != string(data) {
+			t.Errorf("MarshalBinary(UnmarshalBinary(%x)) = %x", data, back)
+		}
+	})
+}

@@ -115,12 +115,15 @@ func (x *Index) lookup(sig *Signature) (string, bool) {
 // as it is when d.OriginKey() is not empty (normally its Outlet), and is
 // "doc:" and the first 16 hex digits of its Hash when it has neither
 // outlet nor origin, so that later copies can name it. d.Hash must be set
-// (store.NewDocument sets it). Assign reports whether d is a copy.
+// (store.NewDocument sets it). Assign also sets d.Fingerprint to the
+// serialized signature, for Load to read back. Assign reports whether d is
+// a copy.
 func (x *Index) Assign(d *store.Document) (copied bool) {
 	var sig Signature
 	if d.Article != nil {
 		sig = Fingerprint(d.Article.Text)
 	}
+	d.Fingerprint, _ = sig.MarshalBinary()
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if origin, ok := x.lookup(&sig); ok {
@@ -139,9 +142,13 @@ func (x *Index) Assign(d *store.Document) (copied bool) {
 
 // Load records the signatures of every document stored in s, in ID order,
 // with their stored origins, so that a copy ingested later names an
-// original ingested by an earlier run. It reads every document's text.
+// original ingested by an earlier run. It reads the stored fingerprints
+// (Document.Fingerprint, as Assign sets it) with s.Documents; only a
+// document without a readable one (stored before the store kept
+// fingerprints, or by another version of Fingerprint) has its text read
+// and fingerprinted.
 func (x *Index) Load(ctx context.Context, s store.Store) error {
-	const page = 500
+	const page = 2000
 	var after int64
 	for {
 		docs, err := s.Documents(ctx, store.DocumentFilter{AfterID: after, Limit: page})
@@ -149,11 +156,15 @@ func (x *Index) Load(ctx context.Context, s store.Store) error {
 			return fmt.Errorf("load fingerprints: %w", err)
 		}
 		for _, d := range docs {
-			full, err := s.Document(ctx, d.ID)
-			if err != nil {
-				return fmt.Errorf("load fingerprints: document %d: %w", d.ID, err)
+			var sig Signature
+			if sig.UnmarshalBinary(d.Fingerprint) != nil {
+				full, err := s.Document(ctx, d.ID)
+				if err != nil {
+					return fmt.Errorf("load fingerprints: document %d: %w", d.ID, err)
+				}
+				sig = Fingerprint(full.Article.Text)
 			}
-			x.Add(Fingerprint(full.Article.Text), full.OriginKey())
+			x.Add(sig, d.OriginKey())
 			after = d.ID
 		}
 		if len(docs) < page {

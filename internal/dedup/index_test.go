@@ -110,3 +110,65 @@ func TestIndexLoad(t *testing.T) {
 		t.Errorf("copy of a document without outlet: origin %q, want %q", copyOfOther.Origin, want)
 	}
 }
+
+// countingStore counts the documents whose text is read.
+type countingStore struct {
+	store.Store
+	texts int
+}
+
+func (c *countingStore) Document(ctx context.Context, id int64) (*store.Document, error) {
+	c.texts++
+	return c.Store.Document(ctx, id)
+}
+
+// TestIndexLoadFingerprints checks that Load reads the stored fingerprints
+// and reads the text only of documents without a usable one.
+func TestIndexLoadFingerprints(t *testing.T) {
+	tests := []struct {
+		name      string
+		print     func(d *store.Document) // changes what is stored
+		wantTexts int
+	}{
+		{"all fingerprinted", func(*store.Document) {}, 0},
+		{"stored before fingerprints", func(d *store.Document) { d.Fingerprint = nil }, 3},
+		{"older fingerprint version", func(d *store.Document) { d.Fingerprint[0] = 0 }, 3},
+		{"truncated fingerprint", func(d *store.Document) { d.Fingerprint = d.Fingerprint[:9] }, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := MustOpen(t)
+			docs := []*store.Document{
+				doc("https://lagosherald.example/a", wire),
+				doc("", other),
+				doc("https://regionalwire.example/b", reprint),
+				doc("https://short.example/c", "Gunmen killed 12 villagers."),
+			}
+			x := dedup.NewIndex(dedup.Options{})
+			for _, d := range docs {
+				x.Assign(d)
+				if d.Fingerprint == nil {
+					t.Fatalf("Assign(%s) left Fingerprint nil", d.Article.ID)
+				}
+				if d != docs[3] { // the short text's zero signature is kept as it is
+					tt.print(d)
+				}
+				if _, err := s.PutDocument(context.Background(), d, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c := &countingStore{Store: s}
+			loaded := dedup.NewIndex(dedup.Options{})
+			if err := loaded.Load(context.Background(), c); err != nil {
+				t.Fatal(err)
+			}
+			if c.texts != tt.wantTexts || loaded.Len() != 3 {
+				t.Errorf("Load read %d texts and recorded %d signatures, want %d and 3", c.texts, loaded.Len(), tt.wantTexts)
+			}
+			later := doc("https://northerntimes.example/c", trimmed)
+			if !loaded.Assign(later) || later.Origin != "lagosherald.example" {
+				t.Errorf("Assign(copy) after Load: origin %q, want lagosherald.example", later.Origin)
+			}
+		})
+	}
+}

@@ -40,6 +40,12 @@ type Document struct {
 	Events []event.Event `json:"events"`
 	// Quotes are the document's quotations in document order.
 	Quotes []event.Quote `json:"quotes"`
+	// Fingerprint is the deduplication fingerprint of the text, opaque to
+	// the store (package dedup writes and reads it), so that rebuilding a
+	// deduplication index reads it with Documents instead of every text.
+	// Nil (or empty) means none was computed: documents stored before the
+	// store had the column, or by a writer that does not fingerprint.
+	Fingerprint []byte `json:"-"`
 }
 
 // NewDocument returns the Document for a coded article, with its content

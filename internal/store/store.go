@@ -42,7 +42,9 @@ type Store interface {
 	Document(ctx context.Context, id int64) (*Document, error)
 
 	// Documents lists stored documents matching f, without their text,
-	// events or quotes, in ID order.
+	// events or quotes, in ID order. It reads each document's metadata
+	// and Fingerprint only, which makes paging through a whole store with
+	// DocumentFilter.AfterID cheap.
 	Documents(ctx context.Context, f DocumentFilter) ([]*Document, error)
 
 	// Events returns the deduplicated events matching f, in f.Order.

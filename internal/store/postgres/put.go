@@ -141,11 +141,11 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 		publishedAt = ts(a.PublishedAt)
 	}
 	p.b.Queue(`INSERT INTO documents (hash, article_id, source, url, title, byline,
-		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen, fingerprint)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen,
+		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen, fingerprintArg(doc.Fingerprint),
 	).QueryRow(func(row pgx.Row) error { return row.Scan(&res.Document) })
 	sourceKey := doc.OriginKey()
 	if m != nil && len(doc.Events) > 0 {
@@ -337,4 +337,13 @@ func placeholders(from, to int) string {
 		fmt.Fprintf(&b, "$%d", i)
 	}
 	return b.String()
+}
+
+// fingerprintArg returns the fingerprint column's value: NULL for a
+// document without a fingerprint.
+func fingerprintArg(fp []byte) any {
+	if len(fp) == 0 {
+		return nil
+	}
+	return fp
 }

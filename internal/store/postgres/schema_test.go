@@ -11,8 +11,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// schemaOf reads the migrations in dir and returns each table's columns and
-// each index's table and columns, in a dialect-neutral form.
+// schemaOf reads the migrations in dir and returns each table's columns
+// (those a later migration adds come last) and each index's table and
+// columns, in a dialect-neutral form.
 func schemaOf(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.sql"))
@@ -42,6 +43,10 @@ func schemaOf(t *testing.T, dir string) map[string]string {
 			cols = append(cols, f[0])
 		}
 		out["table "+m[1]] = strings.Join(cols, " ")
+	}
+	alter := regexp.MustCompile(`ALTER TABLE (\w+) ADD COLUMN (\w+)`)
+	for _, m := range alter.FindAllStringSubmatch(src, -1) {
+		out["table "+m[1]] += " " + m[2]
 	}
 	index := regexp.MustCompile(`CREATE INDEX (\w+) ON (\w+) (?:USING \w+ )?\(([^)]*)\)`)
 	for _, m := range index.FindAllStringSubmatch(src, -1) {

@@ -18,8 +18,8 @@ import (
 const (
 	sqlHash     = `SELECT id FROM documents WHERE hash = ?`
 	sqlDocument = `INSERT INTO documents (hash, article_id, source, url, title, byline,
-		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen, fingerprint)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	sqlSourceSeen = `SELECT EXISTS (SELECT 1 FROM mentions m
 					JOIN documents d ON d.id = m.document_id
 					WHERE m.event_id = ? AND m.document_id <> ? AND d.source_key = ?)`
@@ -132,7 +132,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 	if err := p.QueryRowContext(ctx, sqlDocument,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen),
+		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen), fingerprintArg(doc.Fingerprint),
 	).Scan(&res.Document); err != nil {
 		return res, fmt.Errorf("insert document: %w", err)
 	}
@@ -357,4 +357,13 @@ func (w *writer) inTx(ctx context.Context, fn func() error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// fingerprintArg returns the fingerprint column's value: NULL for a
+// document without a fingerprint.
+func fingerprintArg(fp []byte) any {
+	if len(fp) == 0 {
+		return nil
+	}
+	return fp
 }

@@ -464,7 +464,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 }
 
 const documentCols = `d.id, d.hash, d.article_id, d.source, d.url, d.title, d.byline, d.published, d.published_at,
-	d.anchor, d.anchor_source, d.outlet, d.origin, d.ingested_at`
+	d.anchor, d.anchor_source, d.outlet, d.origin, d.ingested_at, d.fingerprint`
 
 func scanDocument(row scanner, text *string) (*store.Document, error) {
 	d := &store.Document{Article: &event.Article{}}
@@ -473,7 +473,7 @@ func scanDocument(row scanner, text *string) (*store.Document, error) {
 	var publishedAt sql.NullInt64
 	var ingested int64
 	dest := []any{&d.ID, &d.Hash, &a.ID, &a.Source, &a.URL, &a.Title, &a.Byline, &published, &publishedAt,
-		&anchor, &a.AnchorSource, &d.Outlet, &d.Origin, &ingested}
+		&anchor, &a.AnchorSource, &d.Outlet, &d.Origin, &ingested, &d.Fingerprint}
 	if text != nil {
 		dest = append(dest, text)
 	}

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -43,6 +44,47 @@ func TestReopen(t *testing.T) {
 	again := MustOpen(t, file) // applies no migration twice
 	if st, err := again.Stats(context.Background()); err != nil || st.Documents != 3 {
 		t.Errorf("Stats() after reopening = %+v, %v; want the 3 documents", st, err)
+	}
+}
+
+// TestMigrateFingerprint opens a store made before migration 0002: its
+// documents keep working, without fingerprints, and new ones get theirs.
+func TestMigrateFingerprint(t *testing.T) {
+	ctx := context.Background()
+	file := newFile(t)
+	docs := storetest.Corpus()
+	s, err := sqlite.Open(ctx, file, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Fingerprint = []byte("stored before")
+	storetest.MustPut(t, s, nil, docs[0])
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Undo migration 0002, as a store written by an older annals.
+	db, err := sql.Open("sqlite", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`ALTER TABLE documents DROP COLUMN fingerprint`,
+		`DELETE FROM migrations WHERE name = '0002_fingerprint.sql'`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := MustOpen(t, file)
+	docs[1].Fingerprint = []byte("stored after")
+	storetest.MustPut(t, again, nil, docs[1])
+	list, err := again.Documents(ctx, store.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Fingerprint != nil || string(list[1].Fingerprint) != "stored after" {
+		t.Fatalf("Documents() after migrating = %d documents; want 2, the old one without fingerprint", len(list))
 	}
 }
 

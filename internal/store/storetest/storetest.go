@@ -36,6 +36,7 @@ func Run(t *testing.T, newStore func(testing.TB) store.Store) {
 		{"Actors", testActors},
 		{"Timeline", testTimeline},
 		{"Documents", testDocuments},
+		{"Fingerprint", testFingerprint},
 		{"Merge", testMerge},
 		{"MergeConflict", testMergeConflict},
 		{"CancelMidTransaction", testCancel},
@@ -651,6 +652,62 @@ func testDocuments(t *testing.T, newStore func(testing.TB) store.Store) {
 	want.Article, want.Events, want.Quotes = &a, nil, nil
 	if diff := cmp.Diff([]*store.Document{&want}, got); diff != "" {
 		t.Errorf("Documents(limit 1) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// testFingerprint checks that Document.Fingerprint is stored as given,
+// byte for byte, by PutDocument and PutDocuments, and read back by
+// Document and Documents; a nil or empty one reads back as nil.
+func testFingerprint(t *testing.T, newStore func(testing.TB) store.Store) {
+	ctx := context.Background()
+	s := newStore(t)
+	docs := Corpus()
+	long := make([]byte, 257)
+	for i := range long {
+		long[i] = byte(i * 7)
+	}
+	prints := [][]byte{long, nil, {}}
+	for i, d := range docs {
+		d.Fingerprint = prints[i]
+	}
+	MustPut(t, s, nil, docs[0])
+	if _, err := s.PutDocuments(ctx, docs[1:], nil); err != nil {
+		t.Fatalf("PutDocuments = %v", err)
+	}
+	want := [][]byte{long, nil, nil}
+	list, err := s.Documents(ctx, store.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != len(docs) {
+		t.Fatalf("Documents() returned %d documents, want %d", len(list), len(docs))
+	}
+	for i, d := range docs {
+		t.Run(d.Article.ID, func(t *testing.T) {
+			if diff := cmp.Diff(want[i], list[i].Fingerprint); diff != "" {
+				t.Errorf("Documents(): fingerprint mismatch (-want +got):\n%s", diff)
+			}
+			got, err := s.Document(ctx, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want[i], got.Fingerprint); diff != "" {
+				t.Errorf("Document(%d): fingerprint mismatch (-want +got):\n%s", d.ID, diff)
+			}
+		})
+	}
+	// A document already stored keeps its fingerprint.
+	again := Corpus()[0]
+	again.Fingerprint = []byte("other")
+	if r := MustPut(t, s, nil, again); !r[0].Skipped {
+		t.Fatalf("PutDocument(again) = %+v, want skipped", r[0])
+	}
+	got, err := s.Document(ctx, docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(long, got.Fingerprint); diff != "" {
+		t.Errorf("fingerprint after a skipped put (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,0 +1,7 @@
+-- Deduplication fingerprint of each document (store.Document.Fingerprint):
+-- an opaque blob the dedup package serializes, so that loading the
+-- fingerprints of a store does not re-read every text. NULL for documents
+-- stored before this migration. Keep semantically identical to
+-- internal/store/postgres/migrations/0002_fingerprint.sql.
+
+ALTER TABLE documents ADD COLUMN fingerprint BLOB;
