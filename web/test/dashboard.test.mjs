@@ -138,6 +138,9 @@ test("dragging across the timeline filters by dates", async () => {
   await p.goto(base + "/");
   await mapReady(p);
   const over = await p.waitForSelector("#timeline .u-over");
+  // The alerts panel can push the timeline below the fold: mouse events
+  // only reach what is in the viewport.
+  await over.scrollIntoViewIfNeeded();
   const box = await over.boundingBox();
   const y = box.y + box.height / 2;
   await p.mouse.move(box.x + box.width * 0.55, y);
