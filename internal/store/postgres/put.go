@@ -1,11 +1,9 @@
 package postgres
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +12,7 @@ import (
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
 // PutDocument implements store.Store.
@@ -88,18 +87,8 @@ func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m stor
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
-	stamp(docs, res, ingested)
+	sqlrow.Stamp(docs, res, ingested)
 	return res, nil
-}
-
-// stamp sets the ID and ingest time of the documents a committed batch
-// stored.
-func stamp(docs []*store.Document, res []store.PutResult, ingested time.Time) {
-	for i, d := range docs {
-		if !res[i].Skipped {
-			d.ID, d.IngestedAt = res[i].Document, ingested
-		}
-	}
 }
 
 // A pipe queues statements of a write transaction until their results are
@@ -124,13 +113,6 @@ func (p *pipe) flush(ctx context.Context) error {
 	return err
 }
 
-// actorAgg accumulates one actor's occurrences in a document.
-type actorAgg struct {
-	code, name string
-	first      *event.Actor
-	count      int
-}
-
 func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.Merger, ingested time.Time, res *store.PutResult) error {
 	a := doc.Article
 	d := *doc
@@ -145,7 +127,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen, fingerprintArg(doc.Fingerprint),
+		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen, sqlrow.FingerprintArg(doc.Fingerprint),
 	).QueryRow(func(row pgx.Row) error { return row.Scan(&res.Document) })
 	sourceKey := doc.OriginKey()
 	if m != nil && len(doc.Events) > 0 {
@@ -155,19 +137,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 		}
 	}
 
-	actors := map[[2]string]*actorAgg{}
-	addActor := func(ac *event.Actor) {
-		if ac == nil {
-			return
-		}
-		code, name := store.ActorKey(ac)
-		k := [2]string{code, name}
-		if g := actors[k]; g != nil {
-			g.count++
-			return
-		}
-		actors[k] = &actorAgg{code: code, name: name, first: ac, count: 1}
-	}
+	var actors sqlrow.ActorCounts
 
 	created := map[int64]bool{} // events this document created, known after a flush
 	touched := map[int64]bool{} // events this document has mentioned
@@ -200,7 +170,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 				eid = m.Merge(men, cands)
 			}
 		}
-		args := append([]any{i}, eventArgs(ev)...)
+		args := append([]any{i}, sqlrow.EventArgs(ev)...)
 		if eid == 0 {
 			s.queueEvent(p, ev, seen, func(id int64) { created[id], touched[id] = true, true })
 			p.b.Queue(s.st.insertNewMention, args...)
@@ -213,7 +183,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 			touched[eid] = true
 			p.b.Queue(s.st.insertMention, append([]any{eid}, args...)...)
 			p.b.Queue(s.st.updateEvent, eid, first, sourceKey, seen,
-				intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd),
+				sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd),
 			).Exec(func(ct pgconn.CommandTag) error {
 				if ct.RowsAffected() != 1 {
 					return fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
@@ -222,36 +192,29 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 			})
 		}
 		res.Mentions++
-		addActor(ev.Source)
-		addActor(ev.Target)
+		actors.Add(ev.Source)
+		actors.Add(ev.Target)
 	}
 
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
 		args := []any{i, q.Sentence, q.Text, q.Direct}
-		args = append(args, actorArgs(q.Speaker)...)
-		args = append(args, actorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
+		args = append(args, sqlrow.ActorArgs(q.Speaker)...)
+		args = append(args, sqlrow.ActorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
 		p.b.Queue(s.st.insertQuote, args...)
 		res.Quotes++
-		addActor(q.Speaker)
+		actors.Add(q.Speaker)
 	}
 
-	aggs := make([]*actorAgg, 0, len(actors))
-	for _, g := range actors {
-		aggs = append(aggs, g)
-	}
-	slices.SortFunc(aggs, func(x, y *actorAgg) int {
-		return cmp.Or(cmp.Compare(x.code, y.code), cmp.Compare(x.name, y.name))
-	})
-	for _, g := range aggs {
-		f := g.first
+	for _, g := range actors.Sorted() {
+		f := g.First
 		p.b.Queue(`INSERT INTO actors (code, name, text, country, role, fold, count, first_seen, last_seen)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 			ON CONFLICT (code, name) DO UPDATE SET
 				count = actors.count + excluded.count,
 				first_seen = LEAST(actors.first_seen, excluded.first_seen),
 				last_seen = GREATEST(actors.last_seen, excluded.last_seen)`,
-			g.code, g.name, f.Text, f.Country, f.Role, actorText(f), g.count, seen)
+			g.Code, g.Name, f.Text, f.Country, f.Role, sqlrow.ActorText(f), g.Count, seen)
 	}
 	return nil
 }
@@ -274,8 +237,8 @@ func (s *Store) queueEvent(p *pipe, ev *event.Event, seen time.Time, created fun
 	}
 	p.b.Queue(s.st.insertEvent,
 		ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
-		store.DateKey(ev.Date), country, lat, lon, src, tgt, actorText(ev.Source, ev.Target), seen,
-		intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd),
+		store.DateKey(ev.Date), country, lat, lon, src, tgt, sqlrow.ActorText(ev.Source, ev.Target), seen,
+		sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd),
 	).QueryRow(func(row pgx.Row) error {
 		var id int64
 		if err := row.Scan(&id); err != nil {
@@ -295,7 +258,7 @@ type statements struct {
 func newStatements(docSeq, eventSeq, mentionSeq string) statements {
 	cur := func(seq string) string { return "currval('" + strings.ReplaceAll(seq, "'", "''") + "')" }
 	next := strings.Replace(cur(mentionSeq), "currval", "nextval", 1)
-	mcols := "idx, " + strings.Join(eventCols, ", ")
+	mcols := "idx, " + strings.Join(sqlrow.EventCols(), ", ")
 	return statements{
 		insertEvent: `INSERT INTO events (mention_id, document_id, cameo, root, quad_class, plover, acled_type,
 			acled_subtype, date, country, lat, lon, source_code, target_code, actor_text,
@@ -303,9 +266,9 @@ func newStatements(docSeq, eventSeq, mentionSeq string) statements {
 			VALUES (` + next + `, ` + cur(docSeq) + `, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
 			1, 1, 1, $14, $14, $15, $16, $17) RETURNING id`,
 		insertNewMention: `INSERT INTO mentions (id, event_id, document_id, ` + mcols + `) VALUES (` +
-			cur(mentionSeq) + `, ` + cur(eventSeq) + `, ` + cur(docSeq) + `, ` + placeholders(1, 1+len(eventCols)) + `)`,
+			cur(mentionSeq) + `, ` + cur(eventSeq) + `, ` + cur(docSeq) + `, ` + placeholders(1, 1+len(sqlrow.EventCols())) + `)`,
 		insertMention: `INSERT INTO mentions (event_id, document_id, ` + mcols + `) VALUES ($1, ` + cur(docSeq) + `, ` +
-			placeholders(2, 2+len(eventCols)) + `)`,
+			placeholders(2, 2+len(sqlrow.EventCols())) + `)`,
 		// $2 says whether this is the document's first mention of the
 		// event; then it adds an article, and a source unless another
 		// document of the same source already reports the event.
@@ -337,13 +300,4 @@ func placeholders(from, to int) string {
 		fmt.Fprintf(&b, "$%d", i)
 	}
 	return b.String()
-}
-
-// fingerprintArg returns the fingerprint column's value: NULL for a
-// document without a fingerprint.
-func fingerprintArg(fp []byte) any {
-	if len(fp) == 0 {
-		return nil
-	}
-	return fp
 }

@@ -1,17 +1,16 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
 // The statements of a write, prepared once by Open.
@@ -48,8 +47,8 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
-var sqlMention = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(eventCols, ", ") +
-	`) VALUES (?, ?, ?` + strings.Repeat(", ?", len(eventCols)) + `) RETURNING id`
+var sqlMention = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(sqlrow.EventCols(), ", ") +
+	`) VALUES (?, ?, ?` + strings.Repeat(", ?", len(sqlrow.EventCols())) + `) RETURNING id`
 
 // PutDocument implements store.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Merger) (store.PutResult, error) {
@@ -89,25 +88,8 @@ func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m stor
 	if err != nil {
 		return nil, err
 	}
-	stamp(docs, res, ingested)
+	sqlrow.Stamp(docs, res, ingested)
 	return res, nil
-}
-
-// stamp sets the ID and ingest time of the documents a committed batch
-// stored.
-func stamp(docs []*store.Document, res []store.PutResult, ingested time.Time) {
-	for i, d := range docs {
-		if !res[i].Skipped {
-			d.ID, d.IngestedAt = res[i].Document, ingested
-		}
-	}
-}
-
-// actorAgg accumulates one actor's occurrences in a document.
-type actorAgg struct {
-	code, name string
-	first      *event.Actor
-	count      int
 }
 
 func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store.Merger, ingested time.Time) (store.PutResult, error) {
@@ -132,26 +114,14 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 	if err := p.QueryRowContext(ctx, sqlDocument,
 		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
 		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen), fingerprintArg(doc.Fingerprint),
+		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen), sqlrow.FingerprintArg(doc.Fingerprint),
 	).Scan(&res.Document); err != nil {
 		return res, fmt.Errorf("insert document: %w", err)
 	}
 	docID := res.Document
 	sourceKey := doc.OriginKey()
 
-	actors := map[[2]string]*actorAgg{}
-	addActor := func(ac *event.Actor) {
-		if ac == nil {
-			return
-		}
-		code, name := store.ActorKey(ac)
-		k := [2]string{code, name}
-		if g := actors[k]; g != nil {
-			g.count++
-			return
-		}
-		actors[k] = &actorAgg{code: code, name: name, first: ac, count: 1}
-	}
+	var actors sqlrow.ActorCounts
 
 	created := map[int64]bool{} // events this document created
 	touched := map[int64]bool{} // events this document has mentioned
@@ -182,7 +152,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 		} else if !created[eid] {
 			res.Merged++
 		}
-		args := append([]any{eid, docID, i}, eventArgs(ev)...)
+		args := append([]any{eid, docID, i}, sqlrow.EventArgs(ev)...)
 		var mid int64
 		if err := p.QueryRowContext(ctx, sqlMention, args...).Scan(&mid); err != nil {
 			if isForeignKey(err) {
@@ -206,7 +176,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 			}
 		}
 		r, err := p.exec(ctx, sqlUpdateEvent,
-			mid, articles, sources, micros(seen), intArg(ev.Fatalities), intArg(ev.Injuries), intArg(ev.Crowd), eid)
+			mid, articles, sources, micros(seen), sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd), eid)
 		if err != nil {
 			return res, fmt.Errorf("event %d: update event %d: %w", i, eid, err)
 		}
@@ -214,34 +184,27 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 			return res, fmt.Errorf("event %d: merge into event %d: %w", i, eid, store.ErrConflict)
 		}
 		res.Mentions++
-		addActor(ev.Source)
-		addActor(ev.Target)
+		actors.Add(ev.Source)
+		actors.Add(ev.Target)
 	}
 
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
 		args := []any{docID, i, q.Sentence, q.Text, q.Direct}
-		args = append(args, actorArgs(q.Speaker)...)
-		args = append(args, actorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
+		args = append(args, sqlrow.ActorArgs(q.Speaker)...)
+		args = append(args, sqlrow.ActorText(q.Speaker), store.DateKey(q.Date), q.Span.Start, q.Span.End)
 		if _, err := p.exec(ctx, sqlQuote, args...); err != nil {
 			return res, fmt.Errorf("quote %d: %w", i, err)
 		}
 		res.Quotes++
-		addActor(q.Speaker)
+		actors.Add(q.Speaker)
 	}
 
-	aggs := make([]*actorAgg, 0, len(actors))
-	for _, g := range actors {
-		aggs = append(aggs, g)
-	}
-	slices.SortFunc(aggs, func(x, y *actorAgg) int {
-		return cmp.Or(cmp.Compare(x.code, y.code), cmp.Compare(x.name, y.name))
-	})
-	for _, g := range aggs {
-		f := g.first
+	for _, g := range actors.Sorted() {
+		f := g.First
 		if _, err := p.exec(ctx, sqlActor,
-			g.code, g.name, f.Text, f.Country, f.Role, actorText(f), g.count, micros(seen)); err != nil {
-			return res, fmt.Errorf("actor %s %q: %w", g.code, g.name, err)
+			g.Code, g.Name, f.Text, f.Country, f.Role, sqlrow.ActorText(f), g.Count, micros(seen)); err != nil {
+			return res, fmt.Errorf("actor %s %q: %w", g.Code, g.Name, err)
 		}
 	}
 	return res, nil
@@ -263,7 +226,7 @@ func insertEvent(ctx context.Context, p *writer, ev *event.Event, docID int64, s
 	var id int64
 	err := p.QueryRowContext(ctx, sqlEvent,
 		docID, ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
-		store.DateKey(ev.Date), country, lat, lon, src, tgt, actorText(ev.Source, ev.Target), micros(seen), micros(seen),
+		store.DateKey(ev.Date), country, lat, lon, src, tgt, sqlrow.ActorText(ev.Source, ev.Target), micros(seen), micros(seen),
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert event: %w", err)
@@ -357,13 +320,4 @@ func (w *writer) inTx(ctx context.Context, fn func() error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
-}
-
-// fingerprintArg returns the fingerprint column's value: NULL for a
-// document without a fingerprint.
-func fingerprintArg(fp []byte) any {
-	if len(fp) == 0 {
-		return nil
-	}
-	return fp
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
 // querier is what *sql.DB and *sql.Tx have in common.
@@ -92,7 +93,7 @@ func eventWhere(f *store.EventFilter) (*where, error) {
 		w.prefix("e.target_code", f.Target)
 	}
 	if f.ActorText != "" {
-		w.add(`e.actor_text LIKE ? ESCAPE '\'`, likeContains(f.ActorText))
+		w.add(`e.actor_text LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.ActorText))
 	}
 	if len(f.CAMEO) > 0 {
 		var or []string
@@ -198,7 +199,7 @@ func order(f *store.EventFilter, w *where) string {
 }
 
 var eventSelect = `SELECT e.id, e.document_id, e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen,
-	e.fatalities, e.injuries, e.crowd, ` + cols("m", eventCols) + `
+	e.fatalities, e.injuries, e.crowd, ` + sqlrow.Cols("m", sqlrow.EventCols()) + `
 	FROM events e JOIN mentions m ON m.id = e.mention_id`
 
 func (s *Store) events(ctx context.Context, q querier, f store.EventFilter) ([]store.EventRecord, error) {
@@ -226,20 +227,18 @@ func (s *Store) events(ctx context.Context, q querier, f store.EventFilter) ([]s
 	return out, nil
 }
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanEventRecord(row scanner) (store.EventRecord, error) {
+func scanEventRecord(row sqlrow.Scanner) (store.EventRecord, error) {
 	var r store.EventRecord
 	var first, last int64
 	var fat, inj, crowd sql.NullInt64
-	var es eventScan
+	var es sqlrow.EventScan
 	dest := append([]any{&r.ID, &r.DocumentID, &r.NumMentions, &r.NumArticles, &r.NumSources, &first, &last,
-		&fat, &inj, &crowd}, es.dest()...)
+		&fat, &inj, &crowd}, es.Dest()...)
 	if err := row.Scan(dest...); err != nil {
 		return r, fmt.Errorf("scan event: %w", err)
 	}
-	r.Event = es.event()
-	r.Fatalities, r.Injuries, r.Crowd = intPtr(fat), intPtr(inj), intPtr(crowd)
+	r.Event = es.Event()
+	r.Fatalities, r.Injuries, r.Crowd = sqlrow.IntPtr(fat), sqlrow.IntPtr(inj), sqlrow.IntPtr(crowd)
 	r.FirstSeen, r.LastSeen = fromMicros(first), fromMicros(last)
 	return r, nil
 }
@@ -266,7 +265,7 @@ func (s *Store) Event(ctx context.Context, id int64) (store.EventRecord, []store
 }
 
 var mentionSelect = `SELECT m.id, m.event_id, m.document_id, m.idx, d.url, d.title, d.outlet, d.source_key, d.seen, ` +
-	cols("m", eventCols) + ` FROM mentions m JOIN documents d ON d.id = m.document_id`
+	sqlrow.Cols("m", sqlrow.EventCols()) + ` FROM mentions m JOIN documents d ON d.id = m.document_id`
 
 // Mentions implements store.Store.
 func (s *Store) Mentions(ctx context.Context, f store.MentionFilter) ([]store.Mention, error) {
@@ -296,13 +295,13 @@ func (s *Store) Mentions(ctx context.Context, f store.MentionFilter) ([]store.Me
 	for rows.Next() {
 		var m store.Mention
 		var seen int64
-		var es eventScan
+		var es sqlrow.EventScan
 		dest := append([]any{&m.ID, &m.EventID, &m.DocumentID, &m.Index, &m.URL, &m.Title, &m.Outlet, &m.Origin, &seen},
-			es.dest()...)
+			es.Dest()...)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("scan mention: %w", err)
 		}
-		m.Event = es.event()
+		m.Event = es.Event()
 		m.Seen = fromMicros(seen)
 		out = append(out, m)
 	}
@@ -322,7 +321,7 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteR
 		w.prefix("q.sp_code", f.Speaker)
 	}
 	if f.SpeakerText != "" {
-		w.add(`q.speaker_text LIKE ? ESCAPE '\'`, likeContains(f.SpeakerText))
+		w.add(`q.speaker_text LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.SpeakerText))
 	}
 	if f.Text != "" {
 		q, err := ftsQuery(f.Text)
@@ -354,16 +353,16 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteR
 	var out []store.QuoteRecord
 	for rows.Next() {
 		var r store.QuoteRecord
-		var sp actorScan
+		var sp sqlrow.ActorScan
 		var date int
 		var seen int64
 		dest := []any{&r.ID, &r.DocumentID, &r.Index, &r.Sentence, &r.Text, &r.Direct}
-		dest = append(dest, sp.dest()...)
+		dest = append(dest, sp.Dest()...)
 		dest = append(dest, &date, &r.Span.Start, &r.Span.End, &r.URL, &r.Title, &seen)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("scan quote: %w", err)
 		}
-		r.Speaker = sp.actor()
+		r.Speaker = sp.Actor()
 		r.Date = store.DateFromKey(date)
 		r.Seen = fromMicros(seen)
 		out = append(out, r)
@@ -381,7 +380,7 @@ func (s *Store) Actors(ctx context.Context, f store.ActorFilter) ([]store.ActorR
 		w.prefix("code", f.Code)
 	}
 	if f.Name != "" {
-		w.add(`fold LIKE ? ESCAPE '\'`, likeContains(f.Name))
+		w.add(`fold LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.Name))
 	}
 	if f.Country != "" {
 		w.add("country = ?", f.Country)
@@ -466,7 +465,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 const documentCols = `d.id, d.hash, d.article_id, d.source, d.url, d.title, d.byline, d.published, d.published_at,
 	d.anchor, d.anchor_source, d.outlet, d.origin, d.ingested_at, d.fingerprint`
 
-func scanDocument(row scanner, text *string) (*store.Document, error) {
+func scanDocument(row sqlrow.Scanner, text *string) (*store.Document, error) {
 	d := &store.Document{Article: &event.Article{}}
 	a := d.Article
 	var published, anchor int
