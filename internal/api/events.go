@@ -190,13 +190,8 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, fmt.Errorf("list quotes: %w", err))
 		return
 	}
-	out := &QuoteList{Quotes: qs}
-	if len(qs) > n {
-		out.Quotes, out.Next = qs[:n], strconv.Itoa(f.Offset+n)
-	}
-	if out.Quotes == nil {
-		out.Quotes = []store.QuoteRecord{}
-	}
+	out := &QuoteList{}
+	out.Quotes, out.Next = offsetPage(qs, n, f.Offset)
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -222,13 +217,8 @@ func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, fmt.Errorf("list actors: %w", err))
 		return
 	}
-	out := &ActorList{Actors: as}
-	if len(as) > n {
-		out.Actors, out.Next = as[:n], strconv.Itoa(f.Offset+n)
-	}
-	if out.Actors == nil {
-		out.Actors = []store.ActorRecord{}
-	}
+	out := &ActorList{}
+	out.Actors, out.Next = offsetPage(as, n, f.Offset)
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -269,4 +259,17 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		pts = []store.TimelinePoint{}
 	}
 	writeJSON(w, http.StatusOK, &Timeline{Bucket: b, Points: pts})
+}
+
+// offsetPage cuts a list fetched with one row more than the page size n:
+// the page (never nil, so it encodes as []) and the offset of the next
+// page, "" when this is the last.
+func offsetPage[T any](rows []T, n, offset int) ([]T, string) {
+	if len(rows) > n {
+		return rows[:n], strconv.Itoa(offset + n)
+	}
+	if rows == nil {
+		rows = []T{}
+	}
+	return rows, ""
 }
