@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	storesqlite "github.com/annals-project/annals/internal/store/sqlite"
 	"io/fs"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -48,16 +48,7 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 	if file == "" || strings.ContainsAny(file, "?#") {
 		return nil, fmt.Errorf("open alerts %q: want a file path without ? or #: %w", file, alert.ErrInvalid)
 	}
-	busy := opts.BusyTimeout
-	if busy <= 0 {
-		busy = 10 * time.Second
-	}
-	q := url.Values{}
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	dsn := "file:" + (&url.URL{Path: file}).EscapedPath() + "?" + q.Encode()
+	dsn := storesqlite.DSN(file, opts.BusyTimeout)
 	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open alerts %s: %w", file, err)

@@ -42,13 +42,12 @@ type Store struct {
 
 var _ store.Store = (*Store)(nil)
 
-// Open opens the SQLite database in file, creating it if needed, and
-// applies any migration not yet applied.
-func Open(ctx context.Context, file string, opts Options) (*Store, error) {
-	if file == "" || strings.ContainsAny(file, "?#") {
-		return nil, fmt.Errorf("open sqlite %q: want a file path without ? or #: %w", file, store.ErrInvalid)
-	}
-	busy := opts.BusyTimeout
+// DSN returns the modernc.org/sqlite data source name every annals
+// connection to file uses: WAL, the busy timeout (10 s when busy is not
+// positive), foreign keys, synchronous NORMAL. Writers append
+// "&_txlock=immediate", readers "&_pragma=query_only(1)". Other packages
+// that keep tables in the same file (alerts) open it the same way.
+func DSN(file string, busy time.Duration) string {
 	if busy <= 0 {
 		busy = 10 * time.Second
 	}
@@ -57,7 +56,16 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	dsn := "file:" + (&url.URL{Path: file}).EscapedPath() + "?" + q.Encode()
+	return "file:" + (&url.URL{Path: file}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens the SQLite database in file, creating it if needed, and
+// applies any migration not yet applied.
+func Open(ctx context.Context, file string, opts Options) (*Store, error) {
+	if file == "" || strings.ContainsAny(file, "?#") {
+		return nil, fmt.Errorf("open sqlite %q: want a file path without ? or #: %w", file, store.ErrInvalid)
+	}
+	dsn := DSN(file, opts.BusyTimeout)
 
 	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
 	if err != nil {
