@@ -341,14 +341,19 @@ func (d *doc) postAuthor(b int) *phraseActor {
 			if e.Kind != actor.Person && e.Kind != actor.Org && e.Kind != actor.Country {
 				continue
 			}
-			code := e.Code
-			if code == "" {
-				code = e.Country + e.Role
-			}
-			a = &phraseActor{Actor: event.Actor{Text: sig.Author, Code: code, Country: e.Country, Role: e.Role, Name: e.Name}, person: e.Kind == actor.Person}
+			a = &phraseActor{Actor: entryActor(e, sig.Author, event.Span{}), person: e.Kind == actor.Person}
 		}
 		d.authors[k] = a
 		return a
 	}
 	return nil
+}
+
+// entryActor is the actor a dictionary entry names, as text at sp.
+func entryActor(e actor.Entry, text string, sp event.Span) event.Actor {
+	code := e.Code
+	if code == "" {
+		code = e.Country + e.Role
+	}
+	return event.Actor{Text: text, Code: code, Country: e.Country, Role: e.Role, Name: e.Name, Span: sp}
 }

@@ -76,7 +76,8 @@ func (d *doc) speaker(analyses []*sentence, sp event.Span) *event.Actor {
 			}
 		}
 		if best != nil {
-			return d.actorOut(st.placeCountry(&sentenceContext{}), best.actor, false, false)
+			// A speaker named without a country takes the document's.
+			return d.actorOut("", best.actor, false, false)
 		}
 	}
 	low := lower(text)
@@ -95,12 +96,8 @@ func (d *doc) speaker(analyses []*sentence, sp event.Span) *event.Actor {
 	}
 	for _, m := range d.c.actors.Match(d.a.Text, sp, d.a.Anchor, nil) {
 		if len(m.Entries) > 0 {
-			e := m.Entries[0]
-			code := e.Code
-			if code == "" {
-				code = e.Country + e.Role
-			}
-			return &event.Actor{Text: text, Code: code, Country: e.Country, Role: e.Role, Name: e.Name, Span: sp}
+			a := entryActor(m.Entries[0], text, sp)
+			return &a
 		}
 	}
 	return &event.Actor{Text: text, Span: sp}
