@@ -18,7 +18,8 @@
 //     docs/alerts.md gives the formulas.
 //   - Store keeps alerts (at most one per cell and day), webhook
 //     Subscriptions by country and type, and the queue of Deliveries; the
-//     sqlite subpackage implements it in the annals database file.
+//     sqlite and postgres subpackages implement it beside the event store,
+//     and alerttest is the conformance suite both run.
 //   - Webhook POSTs an alert as JSON with retries and exponential backoff;
 //     Feed renders alerts as an Atom 1.0 document and FeedHandler serves it.
 //   - Watcher ties them together: Once tallies, detects, stores the new

@@ -6,8 +6,7 @@
 // EXISTS from the embedded migrations/*.sql, applied in lexical order and
 // recorded in an alert_migrations table of their own, so that the event
 // store's migrations never see them. The package does not read or write the
-// event tables. A postgres implementation is not written yet; with a
-// postgres event store, keep alerts in a SQLite file of their own.
+// event tables. Package alert/postgres is its PostgreSQL twin.
 //
 // Like the event store, the file is in WAL mode, write transactions begin
 // IMMEDIATE and wait up to a busy timeout for another writer, and writes in
