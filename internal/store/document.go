@@ -143,6 +143,22 @@ func (d *Document) Validate() error {
 	return nil
 }
 
+// PrepareDocuments readies a batch for writing, as PutDocuments does
+// before it writes anything: it validates every document and fills in an
+// empty Hash with ContentHash. The first invalid document stops it, with
+// an error that wraps ErrInvalid.
+func PrepareDocuments(docs []*Document) error {
+	for _, d := range docs {
+		if err := d.Validate(); err != nil {
+			return fmt.Errorf("put document: %w", err)
+		}
+		if d.Hash == "" {
+			d.Hash = ContentHash(d.Article)
+		}
+	}
+	return nil
+}
+
 // PutResult says what PutDocument did.
 type PutResult struct {
 	// Document is the ID of the stored document: the new one, or the one

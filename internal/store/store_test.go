@@ -125,6 +125,45 @@ func TestDocumentValidate(t *testing.T) {
 	}
 }
 
+func TestPrepareDocuments(t *testing.T) {
+	doc := func(text, hash string) *store.Document {
+		return &store.Document{Article: &event.Article{URL: "https://wire.example/1", Text: text}, Hash: hash}
+	}
+	tests := []struct {
+		name    string
+		docs    []*store.Document
+		want    []string // the hashes after
+		invalid bool
+	}{
+		{"empty batch", nil, nil, false},
+		{"fills an empty hash", []*store.Document{doc("Troops withdrew.", "")},
+			[]string{store.ContentHash(&event.Article{URL: "https://wire.example/1", Text: "Troops withdrew."})}, false},
+		{"keeps a set hash", []*store.Document{doc("Troops withdrew.", "given")}, []string{"given"}, false},
+		{"no article", []*store.Document{doc("Troops withdrew.", "given"), {}}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := store.PrepareDocuments(tt.docs)
+			if tt.invalid {
+				if !errors.Is(err, store.ErrInvalid) {
+					t.Fatalf("PrepareDocuments() = %v, want an error wrapping ErrInvalid", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("PrepareDocuments() = %v", err)
+			}
+			var got []string
+			for _, d := range tt.docs {
+				got = append(got, d.Hash)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("hashes after PrepareDocuments() (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestActorKey(t *testing.T) {
 	tests := []struct {
 		a          event.Actor

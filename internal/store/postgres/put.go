@@ -32,14 +32,11 @@ func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Me
 // few round trips; with one, each mention whose candidates are looked up
 // costs one more.
 func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m store.Merger) ([]store.PutResult, error) {
+	if err := store.PrepareDocuments(docs); err != nil {
+		return nil, err
+	}
 	hashes := make([]string, len(docs))
 	for i, d := range docs {
-		if err := d.Validate(); err != nil {
-			return nil, fmt.Errorf("put document: %w", err)
-		}
-		if d.Hash == "" {
-			d.Hash = store.ContentHash(d.Article)
-		}
 		hashes[i] = d.Hash
 	}
 	ingested := ts(s.now())

@@ -61,13 +61,8 @@ func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Me
 
 // PutDocuments implements store.Store.
 func (s *Store) PutDocuments(ctx context.Context, docs []*store.Document, m store.Merger) ([]store.PutResult, error) {
-	for _, d := range docs {
-		if err := d.Validate(); err != nil {
-			return nil, fmt.Errorf("put document: %w", err)
-		}
-		if d.Hash == "" {
-			d.Hash = store.ContentHash(d.Article)
-		}
+	if err := store.PrepareDocuments(docs); err != nil {
+		return nil, err
 	}
 	ingested := s.now().UTC().Truncate(time.Microsecond)
 	w, err := s.lockWriter(ctx)
