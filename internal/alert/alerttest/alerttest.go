@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -371,6 +372,18 @@ func testDeliveries(t *testing.T, s alert.Store) {
 	want = want[1:]
 	if diff := cmp.Diff(want, pendingRows(t, s)); diff != "" {
 		t.Errorf("Pending after a failure (-want +got):\n%s", diff)
+	}
+	// Error text is whatever a server sent: a store keeps it as it can.
+	rest, err := s.Pending(ctx, 0)
+	if err != nil || len(rest) != 1 {
+		t.Fatalf("Pending = %d deliveries, %v; want 1", len(rest), err)
+	}
+	rest[0].Attempts, rest[0].LastError = 1, "502 Bad\x00Gateway \xff\xfe"
+	if err := s.Record(ctx, rest[0]); err != nil {
+		t.Errorf("Record with a NUL and invalid UTF-8 in LastError = %v", err)
+	}
+	if rest, err = s.Pending(ctx, 0); err != nil || len(rest) != 1 || rest[0].Attempts != 1 || !strings.HasPrefix(rest[0].LastError, "502 Bad") {
+		t.Errorf("Pending after Record = %+v, %v; want one delivery with 1 attempt and its error", rest, err)
 	}
 	p[1].State = "lost"
 	if err := s.Record(ctx, p[1]); !errors.Is(err, alert.ErrInvalid) {
