@@ -49,6 +49,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// demands is part of the protest.
 			continue
 		}
+		if t.p.Flags&FlagIntent != 0 && !t.p.Noun && isIngForm(st.toks[t.i].low) && t.i > 0 && st.phraseAt[t.i-1] >= 0 {
+			// "villagers refusing to leave their land threw stones":
+			// the participle describes the crowd; it reports no act.
+			continue
+		}
 		if st.natural(t) {
 			// "Floods destroyed homes", "killed when a bus collided":
 			// nature and accidents are not political actors.
@@ -76,7 +81,9 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 				continue
 			}
 		}
-		if t.p.Flags&FlagActor != 0 && len(sources) == 0 {
+		if t.p.Flags&FlagActor != 0 && (len(sources) == 0 || t.p.Code[:2] == "14" && allState(sources)) {
+			// "protesters gathered" is a protest; "ministers gathered"
+			// and "troops massed" are not.
 			continue
 		}
 		if t.p.Noun && d.anaphoric(st, t) {
@@ -124,6 +131,20 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
+}
+
+// stateRoles are the roles of the state and of international bodies.
+var stateRoles = set("GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO")
+
+// allState reports whether every source is the state or an international
+// body.
+func allState(sources []*phraseActor) bool {
+	for _, a := range sources {
+		if a == nil || !stateRoles[a.Role] {
+			return false
+		}
+	}
+	return true
 }
 
 func actorCode(a *event.Actor) string {

@@ -25,8 +25,9 @@ type trigger struct {
 // are real acts.
 func (d *doc) findTriggers(st *sentence) {
 	n := len(st.toks)
+	slogan := st.slogans()
 	for i := 0; i < n; i++ {
-		if st.phraseAt[i] >= 0 || !st.toks[i].word {
+		if st.phraseAt[i] >= 0 || !st.toks[i].word || i < len(slogan) && slogan[i] {
 			continue
 		}
 		if _, month := date.MonthName(st.toks[i].low); month && st.toks[i].cap && (i+1 < len(st.toks) && isNumber(st.low(i+1)) || i > 0 && isNumber(st.low(i-1))) {
@@ -38,6 +39,11 @@ func (d *doc) findTriggers(st *sentence) {
 			continue
 		}
 		noun := st.nounContext(i)
+		if noun && i > 0 && st.toks[i-1].low == "to" && hasVerb(cands, st.toks[i].low) {
+			// "the right to strike", "were expected to rally": the
+			// bare form after "to" is an infinitive.
+			noun = false
+		}
 		var best *trigger
 		bestLen := -1
 		for _, p := range cands {
@@ -63,6 +69,62 @@ func (d *doc) findTriggers(st *sentence) {
 	}
 	d.modality(st)
 }
+
+// hasVerb reports whether w, as written, is the lemma of a verb pattern
+// among cands.
+func hasVerb(cands []*Pattern, w string) bool {
+	for _, p := range cands {
+		if !p.Noun && p.Trigger == w {
+			return true
+		}
+	}
+	return false
+}
+
+// slogans marks the tokens of quoted words that are written or chanted,
+// not said: "placards reading \"Stop the killings\"", "chanting \"Down with
+// the junta\"". What a banner demands is not an event.
+func (st *sentence) slogans() []bool {
+	var mask []bool
+	for i, t := range st.toks {
+		if !isQuoteMark(t.low) {
+			continue
+		}
+		marker := false
+		for b := i - 1; b >= 0 && b >= i-3; b-- {
+			if sloganMarkers[st.toks[b].low] {
+				marker = true
+				break
+			}
+			if st.toks[b].word && b < i-1 && st.toks[b].low != "as" {
+				break
+			}
+		}
+		if !marker {
+			continue
+		}
+		if mask == nil {
+			mask = make([]bool, len(st.toks))
+		}
+		for j := i + 1; j < len(st.toks) && !isQuoteMark(st.toks[j].low); j++ {
+			mask[j] = true
+		}
+	}
+	return mask
+}
+
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "\u201c", "\u201d", "''", "``":
+		return true
+	}
+	return false
+}
+
+// sloganMarkers are the words after which a quotation is a slogan.
+var sloganMarkers = set("reading", "read", "reads", "slogan", "slogans", "chanting", "chanted", "chant",
+	"chants", "shouting", "shouted", "placard", "placards", "banner", "banners", "hashtag", "titled",
+	"entitled", "dubbed", "such")
 
 // nounContext reports whether token i stands where a noun does: after a
 // determiner, a preposition, a possessive or a number, or at the start.
@@ -169,9 +231,10 @@ func (d *doc) modality(st *sentence) {
 	speaker := -1
 	for k := range st.triggers {
 		t := &st.triggers[k]
-		if irrealisFrom >= 0 && (st.clauseBreakBetween(irrealisFrom, t.i) || !t.p.Noun && st.low(t.i-1) == "and" && pastForm(st.toks[t.i].low, t.p.Trigger)) {
-			// "accused X of ignoring … and called for talks": a finite
-			// verb joined by "and" is a new act of the subject.
+		if irrealisFrom >= 0 && (st.clauseBreakBetween(irrealisFrom, t.i) || st.finitePast(t, irrealisFrom)) {
+			// "accused X of ignoring … and called for talks", "residents
+			// refusing to leave their homes threw stones": a finite verb
+			// after the complement is a new act of the subject.
 			irrealisFrom = -1
 		}
 		if irrealisFrom >= 0 {
@@ -188,7 +251,7 @@ func (d *doc) modality(st *sentence) {
 				irrealisFrom = t.end
 			}
 		} else {
-			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k)
+			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t)
 		}
 		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
 			if irrealisFrom < 0 {
@@ -206,10 +269,32 @@ func (d *doc) modality(st *sentence) {
 		if t.irrealis || t.p.Noun {
 			continue
 		}
-		if st.infinitiveUnreal(t.i) {
+		if st.infinitiveUnreal(t) {
 			t.irrealis = true
 		}
 	}
+}
+
+// finitePast reports whether the verb trigger t, after an unreal
+// complement that began at from, is a finite past verb of its own: joined
+// by "and", or standing after the complement's object with no "to",
+// modal or auxiliary before it.
+func (st *sentence) finitePast(t *trigger, from int) bool {
+	if t.p.Noun || !pastForm(st.toks[t.i].low, t.p.Trigger) || hasEdForm(st.toks[t.i].low) && st.low(t.i-1) != "and" {
+		// A regular -ed form may be a participle ("asked police to
+		// release those detained").
+		return st.low(t.i-1) == "and" && !t.p.Noun && pastForm(st.toks[t.i].low, t.p.Trigger)
+	}
+	prev := st.low(t.i - 1)
+	if prev == "and" {
+		return true
+	}
+	if prev == "to" || modals[prev] || beForms[prev] || prev == "have" || prev == "has" || prev == "had" || prev == "who" || prev == "that" || prev == "which" {
+		return false
+	}
+	// An irregular past form ("threw", "fled", "stormed" is regular) two
+	// words or more after the infinitive.
+	return t.i-from >= 3
 }
 
 // verbModality sets negation, modality and voice for a verb trigger.
@@ -251,10 +336,14 @@ func isIrregularParticiple(w string) bool {
 	return false
 }
 
-// infinitiveUnreal reports whether the verb at i is an infinitive governed
-// by a word of intent, appeal or purpose: "plans to visit", "urged them to
-// leave", "in order to quell".
-func (st *sentence) infinitiveUnreal(i int) bool {
+// infinitiveUnreal reports whether the verb trigger t is an infinitive
+// governed by a word of intent, appeal or purpose: "plans to visit", "urged
+// them to leave", "in order to quell". A protest infinitive with nothing of
+// the kind before it tells the purpose of what the subject did and so is
+// done too: "workers walked out to protest the layoffs", "stood outside
+// parliament to protest".
+func (st *sentence) infinitiveUnreal(t *trigger) bool {
+	i := t.i
 	if i == 0 || st.toks[i-1].low != "to" {
 		return false
 	}
@@ -263,7 +352,7 @@ func (st *sentence) infinitiveUnreal(i int) bool {
 		if w == "." || w == ";" {
 			return false
 		}
-		if irrealis[w] || purpose[w] && b+1 < len(st.toks) && st.toks[b+1].low == "to" {
+		if irrealis[w] || modals[w] || purpose[w] && b+1 < len(st.toks) && st.toks[b+1].low == "to" {
 			return true
 		}
 		switch w {
@@ -271,7 +360,7 @@ func (st *sentence) infinitiveUnreal(i int) bool {
 			return false
 		}
 	}
-	return true
+	return t.p.Code[:2] != "14"
 }
 
 // governsInfinitive reports whether a verb trigger is followed by an
@@ -363,6 +452,37 @@ func (st *sentence) objectOfEarlier(k int) bool {
 	}
 	return false
 }
+
+// generic reports whether a nominal event at t is a kind of event, not
+// one that happened: "a rise in strike action", "strikes have increased
+// over the past decade", "protests are becoming longer".
+func (st *sentence) generic(t *trigger) bool {
+	if st.low(t.i-1) == "in" && trendNouns[st.low(t.i-2)] || st.low(t.i-1) == "of" && st.low(t.i-2) == "number" {
+		return true
+	}
+	w := st.toks[t.end-1].low
+	if w[len(w)-1] != 's' || t.i > 0 && (determiners[st.low(t.i-1)] || st.phraseAt[t.i-1] >= 0 || isNumber(st.low(t.i-1)) || st.low(t.i-1) == "'s") {
+		return false
+	}
+	for g := t.end; g < len(st.toks) && g < t.end+12; g++ {
+		switch w := st.toks[g].low; {
+		case trendVerbs[w]:
+			return st.low(g+1) != "up"
+		case w == "," || w == ";" || w == "that" || w == "which" || w == "and" || w == "but":
+			return false
+		}
+	}
+	return false
+}
+
+// trendNouns and trendVerbs speak of how often events happen. The verbs
+// are the forms that cannot be nouns ("a rise in prices" is not a trend of
+// its subject).
+var (
+	trendNouns = set("rise", "increase", "growth", "decline", "decrease", "fall", "drop")
+	trendVerbs = set("increased", "rose", "risen", "declined", "fell", "fallen", "decreased", "become",
+		"became", "becoming", "doubled", "tripled")
+)
 
 // background reports whether a nominal event at i is an old one: "last
 // year's protests", "the 2019 attack", "after the attacks", "the Paris
