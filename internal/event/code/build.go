@@ -86,6 +86,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// and "troops massed" are not.
 			continue
 		}
+		if t.p.Flags&FlagCrowd != 0 && !slices.ContainsFunc(sources, isCrowd) {
+			// "residents blocked the highway" is a protest; "China
+			// blocked the resolution" is not.
+			continue
+		}
 		if t.p.Noun && d.anaphoric(st, t) {
 			// "… clashed in the town. 20 people were injured in the
 			// clash": the clash is the one already coded.
@@ -131,6 +136,19 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
+}
+
+// isCrowd reports whether a is people acting together outside the state:
+// residents, villagers, workers, students, protesters, a crowd or a mob.
+func isCrowd(a *phraseActor) bool {
+	if a == nil || !a.group {
+		return false
+	}
+	switch a.Role {
+	case "CVL", "EDU", "LAB", "AGR", "HLH", "REF":
+		return true
+	}
+	return a.protester
 }
 
 // stateRoles are the roles of the state and of international bodies.

@@ -20,9 +20,11 @@ const (
 	FlagAppeal                   // asks for an act: its complement did not happen
 	FlagViolent                  // the act is violence
 	FlagActor                    // codes only with a named actor as source ("rally", "march")
+	FlagCrowd                    // codes only with a crowd as source ("residents blocked")
 )
 
-var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent, "actor": FlagActor}
+var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent,
+	"actor": FlagActor, "crowd": FlagCrowd}
 
 // A Pattern is one entry of the verb dictionary: a trigger lemma and the
 // words that must follow it.
