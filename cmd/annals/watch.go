@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/annals-project/annals/internal/alert"
+	alertpostgres "github.com/annals-project/annals/internal/alert/postgres"
 	alertsqlite "github.com/annals-project/annals/internal/alert/sqlite"
 	"github.com/annals-project/annals/internal/cameo"
 	"github.com/annals-project/annals/internal/event"
@@ -52,9 +54,10 @@ alert is delivered to an endpoint once.
 (comma-separated lists, empty for any), stored in the database; later runs
 deliver to it without the flag. With --unsubscribe, the matching
 subscriptions of --webhook are removed instead. Alerts live in tables of
-their own in the SQLite file of --db, or in --alerts-db.`)
+their own in the database of --db (a SQLite file or PostgreSQL), or in
+--alerts-db.`)
 	fs.StringVar(&c.db, "db", defaultDB, "store `DSN`: a SQLite file path, or a postgres:// URL")
-	fs.StringVar(&c.alertsDB, "alerts-db", "", "SQLite `file` for the alerts (default: the --db file; required with postgres)")
+	fs.StringVar(&c.alertsDB, "alerts-db", "", "alerts `DSN`: a SQLite file path, or a postgres:// URL (default: the --db database)")
 	fs.DurationVar(&c.interval, "interval", 10*time.Minute, "time between runs")
 	fs.BoolVar(&c.once, "once", false, "run once and exit")
 	fs.StringVar(&c.webhook, "webhook", "", "subscribe this http(s) `URL` to alerts")
@@ -103,13 +106,6 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	alertsFile := c.alertsDB
-	if alertsFile == "" {
-		if strings.HasPrefix(c.db, "postgres://") || strings.HasPrefix(c.db, "postgresql://") {
-			return fmt.Errorf("%w: alerts are kept in SQLite only for now: with a postgres --db, name a file with --alerts-db", errUsage)
-		}
-		alertsFile = c.db
-	}
 
 	level := slog.LevelWarn // alerts, postponed deliveries and errors; the summary line says the rest
 	if c.quiet {
@@ -122,7 +118,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer events.Close()
-	alerts, err := alertsqlite.Open(ctx, alertsFile, alertsqlite.Options{})
+	alerts, err := openAlerts(ctx, cmp.Or(c.alertsDB, c.db))
 	if err != nil {
 		return err
 	}
@@ -157,6 +153,23 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	return werr
+}
+
+// openAlerts opens the alert store at dsn: tables of their own in a
+// PostgreSQL database for a postgres:// URL, else in a SQLite file.
+func openAlerts(ctx context.Context, dsn string) (alert.Store, error) {
+	if isPostgres(dsn) {
+		s, err := alertpostgres.Open(ctx, dsn, alertpostgres.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := alertsqlite.Open(ctx, dsn, alertsqlite.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // watchOptions are the settings of the alert.Watcher that annals watch

@@ -4,18 +4,25 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/annals-project/annals/internal/alert"
+	alertpostgres "github.com/annals-project/annals/internal/alert/postgres"
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	storepostgres "github.com/annals-project/annals/internal/store/postgres"
 	"github.com/annals-project/annals/internal/store/sqlite"
 )
 
@@ -43,6 +50,61 @@ func MustWatchStore(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	defer s.Close()
+	if _, err := s.PutDocuments(ctx, watchDocuments(), nil); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// MustPostgresWatchStore writes the documents of MustWatchStore to a
+// PostgreSQL store in a fresh schema of the ANNALS_TEST_POSTGRES database,
+// dropped when tb ends, and returns the store's DSN. It skips tb when the
+// variable is unset (scripts/pg-test.sh sets it).
+func MustPostgresWatchStore(tb testing.TB) string {
+	tb.Helper()
+	base := os.Getenv("ANNALS_TEST_POSTGRES")
+	if base == "" {
+		tb.Skip("ANNALS_TEST_POSTGRES not set; run under scripts/pg-test.sh")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		tb.Fatalf("connect: %v", err)
+	}
+	schema := fmt.Sprintf("annals_watch_test_%d_%d", os.Getpid(), pgSchemas.Add(1))
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatalf("create schema: %v", err)
+	}
+	tb.Cleanup(func() {
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			tb.Errorf("drop schema: %v", err)
+		}
+		conn.Close(ctx)
+	})
+	u, err := url.Parse(base)
+	if err != nil || !strings.HasPrefix(base, "postgres") {
+		tb.Fatalf("ANNALS_TEST_POSTGRES: want a postgres:// URL, got %q", base)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	dsn := u.String()
+
+	s, err := storepostgres.Open(ctx, dsn, storepostgres.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutDocuments(ctx, watchDocuments(), nil); err != nil {
+		tb.Fatal(err)
+	}
+	return dsn
+}
+
+var pgSchemas atomic.Int64
+
+// watchDocuments are the reports of MustWatchStore.
+func watchDocuments() []*store.Document {
 	last := event.Date{Year: 2022, Month: 1, Day: 5}
 	var docs []*store.Document
 	for i := -28; i <= 0; i++ {
@@ -55,10 +117,7 @@ func MustWatchStore(tb testing.TB) string {
 			docs = append(docs, watchDocument(c.country, c.city, day, protests, statements))
 		}
 	}
-	if _, err := s.PutDocuments(ctx, docs, nil); err != nil {
-		tb.Fatal(err)
-	}
-	return path
+	return docs
 }
 
 // watchDocument is a wire report from city on day with the given numbers
@@ -242,7 +301,8 @@ func TestWatchUsage(t *testing.T) {
 		{"bad country", []string{"--webhook", "http://127.0.0.1:9/", "--country", "Kazakhstan"}, 2, "alpha-3"},
 		{"bad type", []string{"--webhook", "http://127.0.0.1:9/", "--type", "cameo:21"}, 2, "CAMEO root 01-20"},
 		{"bad webhook", []string{"--webhook", "ftp://127.0.0.1/"}, 2, "http or https URL"},
-		{"postgres needs an alerts file", []string{"--db", "postgres://127.0.0.1:9/annals"}, 2, "--alerts-db"},
+		{"postgres store unreachable", []string{"--db", "postgres://annals@127.0.0.1:9/annals?sslmode=disable", "--once"}, 1, "open store"},
+		{"postgres alerts unreachable", []string{"--alerts-db", "postgres://annals@127.0.0.1:9/annals?sslmode=disable", "--once"}, 1, "open alerts"},
 		{"bad format", []string{"--format", "xml"}, 2, "--format"},
 		{"bad correction", []string{"--correction", "holm"}, 2, "Correction"},
 		{"bad interval", []string{"--interval", "0s"}, 2, "--interval"},
@@ -257,5 +317,91 @@ func TestWatchUsage(t *testing.T) {
 				t.Errorf("annals %s: exit %d, stderr %q; want exit %d mentioning %q", strings.Join(args, " "), code, errs, tt.code, tt.msg)
 			}
 		})
+	}
+}
+
+// TestWatchPostgres watches the surge of MustWatchStore in PostgreSQL:
+// the alerts, the subscription and the delivery queue live in the same
+// database, /alerts.atom of annals serve shows them, and --alerts-db still
+// moves them elsewhere.
+func TestWatchPostgres(t *testing.T) {
+	dsn := MustPostgresWatchStore(t)
+	hook := &hookServer{}
+	srv := httptest.NewServer(hook)
+	defer srv.Close()
+
+	out, errs, code := MustRun(t, "", "watch", "--db", dsn, "--once", "--until", "2022-01-05",
+		"--webhook", srv.URL, "--country", "KAZ", "--type", "Protests")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := []string{
+		"2022-01-05 KAZ acled:Protests: 30 events, expected 3.",
+		"2022-01-05 KAZ cameo:14 (Protest): 30 events, expected 3.",
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("stdout:\n%s\nwant %d alerts", out, len(want))
+	}
+	for i, l := range lines {
+		if !strings.HasPrefix(l, want[i]) {
+			t.Errorf("alert %d = %q, want it to start %q", i, l, want[i])
+		}
+	}
+	if !strings.Contains(errs, "tested 2 of 2 days, 18 cells: 2 alerts, 2 new; webhook: 1 delivered, 0 retries, 0 failed, 0 pending") {
+		t.Errorf("stderr:\n%s", errs)
+	}
+	if _, got := hook.counts(); got != 1 || hook.got[0].Key() != "KAZ/acled:Protests/2022-01-05" {
+		t.Errorf("webhook got %d alerts (%+v), want the ACLED one", got, hook.got)
+	}
+
+	// Again: the alerts and the subscription are stored in PostgreSQL.
+	out, errs, code = MustRun(t, "", "watch", "--db", dsn, "--once", "--until", "2022-01-05")
+	if code != 0 || out != "" || !strings.Contains(errs, "2 alerts, 0 new; webhook: 0 delivered") {
+		t.Errorf("second run: exit %d, stdout %q, stderr:\n%s", code, out, errs)
+	}
+	out, _, code = MustRun(t, "", "watch", "--db", dsn, "--subscriptions")
+	if code != 0 || out != "1\t"+srv.URL+"\tKAZ\tacled:Protests\n" {
+		t.Errorf("--subscriptions: exit %d, stdout %q", code, out)
+	}
+	ctx := context.Background()
+	alerts, err := alertpostgres.Open(ctx, dsn, alertpostgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer alerts.Close()
+	stored, err := alerts.List(ctx, alert.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, a := range stored {
+		keys = append(keys, a.Key())
+	}
+	// Newest first: the CAMEO alert was stored after the ACLED one.
+	if diff := cmp.Diff([]string{"KAZ/cameo:14/2022-01-05", "KAZ/acled:Protests/2022-01-05"}, keys); diff != "" {
+		t.Errorf("alerts in the postgres store (-want +got):\n%s", diff)
+	}
+
+	t.Setenv("ANNALS_TOKEN", "")
+	base, _ := MustServe(t, "--db", dsn, "--quiet")
+	resp, err := http.Get(base + "/alerts.atom?country=KAZ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /alerts.atom: %d, %v", resp.StatusCode, err)
+	}
+	if n := strings.Count(string(body), "<entry>"); n != 2 || !strings.Contains(string(body), "urn:annals:alerts:KAZ%2Fcameo:14%2F2022-01-05") {
+		t.Errorf("/alerts.atom has %d entries, want Kazakhstan's 2:\n%s", n, body)
+	}
+
+	// --alerts-db names another store: a SQLite file here, empty so far.
+	file := filepath.Join(t.TempDir(), "alerts.db")
+	out, errs, code = MustRun(t, "", "watch", "--db", dsn, "--alerts-db", file, "--once", "--until", "2022-01-05", "--format", "json")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(errs, "2 alerts, 2 new; webhook: 0 delivered") {
+		t.Errorf("--alerts-db %s: exit %d, stdout %q, stderr:\n%s", file, code, out, errs)
 	}
 }
