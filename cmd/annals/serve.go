@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -13,7 +14,6 @@ import (
 	"time"
 
 	"github.com/annals-project/annals/internal/alert"
-	alertsqlite "github.com/annals-project/annals/internal/alert/sqlite"
 	"github.com/annals-project/annals/internal/api"
 	"github.com/annals-project/annals/internal/dedup"
 	"github.com/annals-project/annals/internal/event/code"
@@ -57,7 +57,7 @@ when a bearer token is set with --token or, better (a flag shows in the
 process list), the ANNALS_TOKEN environment variable. Stops gracefully on
 interrupt.
 
-With --watch INTERVAL, a SQLite store also runs the watcher of annals watch
+With --watch INTERVAL, serve also runs the watcher of annals watch
 with its default settings: every INTERVAL it stores the new alerts, which
 the dashboard and /alerts.atom show, and posts them to the subscribed
 webhooks (docs/alerts.md).`)
@@ -102,9 +102,6 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	if c.watch < 0 {
 		return fmt.Errorf("%w: --watch must not be negative", errUsage)
 	}
-	if c.watch > 0 && isPostgres(c.db) {
-		return fmt.Errorf("%w: alerts are kept in SQLite only for now: run annals watch --alerts-db beside a postgres store", errUsage)
-	}
 	wo := defaultWatchOptions()
 	wo.until = c.watchTill.d
 	det, err := wo.detector()
@@ -142,26 +139,19 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	if token != "" {
 		writes = "POST /api/documents enabled"
 	}
-	// The alerts of annals watch live beside a SQLite store, in the same
-	// file; a PostgreSQL store has no alert feed yet.
-	wopts := web.Options{Store: s, Logger: log}
-	var feed http.Handler
+	// The alerts of annals watch live beside the store: in the same SQLite
+	// file or PostgreSQL database.
+	alerts, err := openAlerts(ctx, cmp.Or(c.db, defaultDB))
+	if err != nil {
+		return fmt.Errorf("alerts: %w", err)
+	}
+	defer alerts.Close()
+	feed := alert.FeedHandler(alerts, alert.FeedConfig{Logger: log})
+	wopts := web.Options{Store: s, Logger: log, Alerts: alerts}
 	var watcher *alert.Watcher
-	if db := c.db; !isPostgres(db) {
-		if db == "" {
-			db = defaultDB
-		}
-		alerts, err := alertsqlite.Open(ctx, db, alertsqlite.Options{})
-		if err != nil {
-			return fmt.Errorf("alerts: %w", err)
-		}
-		defer alerts.Close()
-		feed = alert.FeedHandler(alerts, alert.FeedConfig{Logger: log})
-		wopts.Alerts = alerts
-		if c.watch > 0 {
-			if watcher, err = newWatcher(s, alerts, det, wo, log); err != nil {
-				return err
-			}
+	if c.watch > 0 {
+		if watcher, err = newWatcher(s, alerts, det, wo, log); err != nil {
+			return err
 		}
 	}
 	dash, err := web.Handler(wopts)

@@ -171,7 +171,6 @@ func TestServeUsage(t *testing.T) {
 		{"arguments", []string{"serve", "extra"}, "no arguments"},
 		{"bad body limit", []string{"serve", "--max-body", "0"}, "--max-body"},
 		{"negative watch", []string{"serve", "--watch", "-1s"}, "--watch"},
-		{"watch on postgres", []string{"serve", "--watch", "1m", "--db", "postgres://localhost/annals"}, "SQLite only"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, errs, code := MustRun(t, "", tt.args...)
@@ -231,5 +230,40 @@ func TestServeWatch(t *testing.T) {
 	}
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Error("still serving after stop")
+	}
+}
+
+// TestServeWatchPostgres runs the watcher of serve --watch on a postgres
+// store: the alerts go to the same database, and the feed shows them.
+func TestServeWatchPostgres(t *testing.T) {
+	dsn := MustPostgresWatchStore(t)
+	t.Setenv("ANNALS_TOKEN", "")
+	base, stop := MustServe(t, "--db", dsn, "--quiet", "--watch", "1h", "--watch-until", "2022-01-05")
+	var feed string
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		resp, err := http.Get(base + "/alerts.atom")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /alerts.atom: %d, %v", resp.StatusCode, err)
+		}
+		feed = string(b)
+		if strings.Count(feed, "<entry>") >= 2 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := strings.Count(feed, "<entry>"); n != 2 || !strings.Contains(feed, "KAZ") {
+		t.Fatalf("/alerts.atom has %d entries, want the 2 of Kazakhstan's surge:\n%s", n, feed)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("Run after cancel = %v, want nil", err)
+	}
+	out, errs, code := MustRun(t, "", "watch", "--db", dsn, "--once", "--until", "2022-01-05")
+	if code != 0 || out != "" || !strings.Contains(errs, "2 alerts, 0 new") {
+		t.Errorf("annals watch after serve --watch: exit %d, stdout %q, stderr:\n%s", code, out, errs)
 	}
 }
