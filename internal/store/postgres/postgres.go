@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -29,6 +30,7 @@ type Options struct {
 // Store is a store.Store on a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
+	d    *sqlq.Dialect
 	now  func() time.Time
 	st   statements
 }
@@ -53,7 +55,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &Store{pool: pool, now: opts.Now}
+	s := &Store{pool: pool, d: dialect(), now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}

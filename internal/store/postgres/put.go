@@ -149,7 +149,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 				if f.Limit == 0 {
 					f.Limit = store.DefaultCandidateLimit
 				}
-				query, args, err := eventQuery(f)
+				query, args, err := s.d.Events(f)
 				if err != nil {
 					return fmt.Errorf("event %d: candidates: %w", i, err)
 				}

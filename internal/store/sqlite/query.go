@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlq"
 	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
@@ -18,197 +18,12 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// where builds a conjunction of conditions with positional arguments.
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// prefix adds a condition that col starts with p.
-func (w *where) prefix(col, p string) {
-	w.add(fmt.Sprintf("substr(%s, 1, %d) = ?", col, len(p)), p)
-}
-
-// ftsQuery renders a parsed text query in FTS5 syntax.
-func ftsQuery(s string) (string, error) {
-	q, err := store.ParseTextQuery(s)
-	if err != nil {
-		return "", err
-	}
-	terms := make([]string, len(q))
-	for i, t := range q {
-		terms[i] = `"` + strings.Join(t.Words, " ") + `"`
-		if t.Prefix {
-			terms[i] += "*"
-		}
-	}
-	return strings.Join(terms, " AND "), nil
-}
-
-// limit renders LIMIT and OFFSET; SQLite needs a LIMIT for an OFFSET.
-func limit(n, off int) string {
-	switch {
-	case n > 0 && off > 0:
-		return fmt.Sprintf(" LIMIT %d OFFSET %d", n, off)
-	case n > 0:
-		return fmt.Sprintf(" LIMIT %d", n)
-	case off > 0:
-		return fmt.Sprintf(" LIMIT -1 OFFSET %d", off)
-	}
-	return ""
-}
-
-// eventWhere translates the selecting part of f (not order or paging).
-func eventWhere(f *store.EventFilter) (*where, error) {
-	if err := f.Validate(); err != nil {
-		return nil, err
-	}
-	w := &where{}
-	if len(f.IDs) > 0 {
-		w.add("e.id IN (?"+strings.Repeat(", ?", len(f.IDs)-1)+")", anys(f.IDs)...)
-	}
-	if f.Country != "" {
-		w.add("e.country = ?", f.Country)
-	}
-	if f.Actor != "" {
-		n := len(f.Actor)
-		w.add(fmt.Sprintf("(substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)", n, n), f.Actor, f.Actor)
-	}
-	if f.Source != "" {
-		w.prefix("e.source_code", f.Source)
-	}
-	if f.Target != "" {
-		w.prefix("e.target_code", f.Target)
-	}
-	if f.ActorText != "" {
-		w.add(`e.actor_text LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.ActorText))
-	}
-	if len(f.CAMEO) > 0 {
-		var or []string
-		var args []any
-		for _, c := range f.CAMEO {
-			if len(c) == 2 {
-				or = append(or, "e.root = ?")
-			} else {
-				or = append(or, fmt.Sprintf("substr(e.cameo, 1, %d) = ?", len(c)))
-			}
-			args = append(args, c)
-		}
-		w.add("("+strings.Join(or, " OR ")+")", args...)
-	}
-	if f.QuadClass != 0 {
-		w.add("e.quad_class = ?", f.QuadClass)
-	}
-	if f.PLOVER != "" {
-		w.add("e.plover = ?", f.PLOVER)
-	}
-	if f.ACLEDType != "" {
-		w.add("e.acled_type = ?", f.ACLEDType)
-	}
-	if f.ACLEDSubtype != "" {
-		w.add("e.acled_subtype = ?", f.ACLEDSubtype)
-	}
-	if !f.From.IsZero() {
-		w.add("e.date >= ?", store.DateKey(f.From))
-	}
-	if !f.To.IsZero() {
-		w.add("e.date BETWEEN 1 AND ?", store.DateKey(f.To))
-	}
-	if b := f.BBox; b != nil {
-		w.add("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
-		if b.MinLon <= b.MaxLon {
-			w.add("e.lon BETWEEN ? AND ?", b.MinLon, b.MaxLon)
-		} else {
-			w.add("(e.lon >= ? OR e.lon <= ?)", b.MinLon, b.MaxLon)
-		}
-	}
-	if c := f.Near; c != nil {
-		d := c.LatDelta()
-		w.add("e.lat BETWEEN ? AND ?", c.Lat-d, c.Lat+d)
-		w.add(`2 * ? * asin(sqrt(min(1, power(sin(radians(e.lat - ?) / 2), 2) +
-			cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2)))) <= ?`,
-			store.EarthRadiusKm, c.Lat, c.Lat, c.Lon, c.RadiusKm)
-	}
-	if f.Text != "" {
-		q, err := ftsQuery(f.Text)
-		if err != nil {
-			return nil, err
-		}
-		w.add(`e.id IN (SELECT t.event_id FROM mentions t
-			WHERE t.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?))`, q)
-	}
-	if f.MinSources > 0 {
-		w.add("e.num_sources >= ?", f.MinSources)
-	}
-	return w, nil
-}
-
-func anys[T any](v []T) []any {
-	out := make([]any, len(v))
-	for i, x := range v {
-		out[i] = x
-	}
-	return out
-}
-
-// order adds the cursor condition of f to w and returns the ORDER BY clause.
-func order(f *store.EventFilter, w *where) string {
-	var c store.Cursor
-	after := f.After != ""
-	if after {
-		c, _ = store.ParseCursor(f.Order, f.After) // validated by eventWhere
-	}
-	switch f.Order {
-	case store.OrderIDDesc:
-		if after {
-			w.add("e.id < ?", c.ID)
-		}
-		return " ORDER BY e.id DESC"
-	case store.OrderDate:
-		if after {
-			w.add("(e.date > ? OR (e.date = ? AND e.id > ?))", c.Key, c.Key, c.ID)
-		}
-		return " ORDER BY e.date, e.id"
-	case store.OrderDateDesc:
-		if after {
-			w.add("(e.date < ? OR (e.date = ? AND e.id < ?))", c.Key, c.Key, c.ID)
-		}
-		return " ORDER BY e.date DESC, e.id DESC"
-	case store.OrderMentionsDesc:
-		if after {
-			w.add("(e.num_mentions < ? OR (e.num_mentions = ? AND e.id > ?))", c.Key, c.Key, c.ID)
-		}
-		return " ORDER BY e.num_mentions DESC, e.id"
-	}
-	if after {
-		w.add("e.id > ?", c.ID)
-	}
-	return " ORDER BY e.id"
-}
-
-var eventSelect = `SELECT e.id, e.document_id, e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen,
-	e.fatalities, e.injuries, e.crowd, ` + sqlrow.Cols("m", sqlrow.EventCols()) + `
-	FROM events e JOIN mentions m ON m.id = e.mention_id`
-
 func (s *Store) events(ctx context.Context, q querier, f store.EventFilter) ([]store.EventRecord, error) {
-	w, err := eventWhere(&f)
+	query, args, err := s.d.Events(f)
 	if err != nil {
 		return nil, err
 	}
-	ord := order(&f, w)
-	rows, err := q.QueryContext(ctx, eventSelect+w.String()+ord+limit(f.Limit, f.Offset), w.args...)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -250,7 +65,8 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventR
 
 // Event implements store.Store.
 func (s *Store) Event(ctx context.Context, id int64) (store.EventRecord, []store.Mention, error) {
-	r, err := scanEventRecord(s.r.QueryRowContext(ctx, eventSelect+" WHERE e.id = ?", id))
+	query, args := s.d.Event(id)
+	r, err := scanEventRecord(s.r.QueryRowContext(ctx, query, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, nil, fmt.Errorf("event %d: %w", id, store.ErrNotFound)
 	}
@@ -264,29 +80,13 @@ func (s *Store) Event(ctx context.Context, id int64) (store.EventRecord, []store
 	return r, ms, nil
 }
 
-var mentionSelect = `SELECT m.id, m.event_id, m.document_id, m.idx, d.url, d.title, d.outlet, d.source_key, d.seen, ` +
-	sqlrow.Cols("m", sqlrow.EventCols()) + ` FROM mentions m JOIN documents d ON d.id = m.document_id`
-
 // Mentions implements store.Store.
 func (s *Store) Mentions(ctx context.Context, f store.MentionFilter) ([]store.Mention, error) {
-	w := &where{}
-	if f.EventID != 0 {
-		w.add("m.event_id = ?", f.EventID)
+	query, args, err := s.d.Mentions(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.DocumentID != 0 {
-		w.add("m.document_id = ?", f.DocumentID)
-	}
-	if f.Text != "" {
-		q, err := ftsQuery(f.Text)
-		if err != nil {
-			return nil, err
-		}
-		w.add("m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)", q)
-	}
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, fmt.Errorf("mentions: negative limit or offset: %w", store.ErrInvalid)
-	}
-	rows, err := s.r.QueryContext(ctx, mentionSelect+w.String()+" ORDER BY m.id"+limit(f.Limit, f.Offset), w.args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}
@@ -313,39 +113,11 @@ func (s *Store) Mentions(ctx context.Context, f store.MentionFilter) ([]store.Me
 
 // Quotes implements store.Store.
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteRecord, error) {
-	w := &where{}
-	if f.DocumentID != 0 {
-		w.add("q.document_id = ?", f.DocumentID)
+	query, args, err := s.d.Quotes(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Speaker != "" {
-		w.prefix("q.sp_code", f.Speaker)
-	}
-	if f.SpeakerText != "" {
-		w.add(`q.speaker_text LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.SpeakerText))
-	}
-	if f.Text != "" {
-		q, err := ftsQuery(f.Text)
-		if err != nil {
-			return nil, err
-		}
-		w.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", q)
-	}
-	if f.Direct != nil {
-		w.add("q.direct = ?", *f.Direct)
-	}
-	if !f.From.IsZero() {
-		w.add("q.date >= ?", store.DateKey(f.From))
-	}
-	if !f.To.IsZero() {
-		w.add("q.date BETWEEN 1 AND ?", store.DateKey(f.To))
-	}
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, fmt.Errorf("quotes: negative limit or offset: %w", store.ErrInvalid)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT q.id, q.document_id, q.idx, q.sentence, q.text, q.direct,
-		q.sp_text, q.sp_code, q.sp_country, q.sp_role, q.sp_name, q.sp_start, q.sp_end, q.date, q.span_start, q.span_end,
-		d.url, d.title, d.seen
-		FROM quotes q JOIN documents d ON d.id = q.document_id`+w.String()+" ORDER BY q.id"+limit(f.Limit, f.Offset), w.args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query quotes: %w", err)
 	}
@@ -375,27 +147,11 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteR
 
 // Actors implements store.Store.
 func (s *Store) Actors(ctx context.Context, f store.ActorFilter) ([]store.ActorRecord, error) {
-	w := &where{}
-	if f.Code != "" {
-		w.prefix("code", f.Code)
+	query, args, err := s.d.Actors(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Name != "" {
-		w.add(`fold LIKE ? ESCAPE '\'`, sqlrow.LikeContains(f.Name))
-	}
-	if f.Country != "" {
-		w.add("country = ?", f.Country)
-	}
-	if f.Role != "" {
-		w.add("role = ?", f.Role)
-	}
-	if f.MinCount > 0 {
-		w.add("count >= ?", f.MinCount)
-	}
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, fmt.Errorf("actors: negative limit or offset: %w", store.ErrInvalid)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT code, name, text, country, role, count, first_seen, last_seen
-		FROM actors`+w.String()+" ORDER BY count DESC, code, name"+limit(f.Limit, f.Offset), w.args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query actors: %w", err)
 	}
@@ -418,17 +174,11 @@ func (s *Store) Actors(ctx context.Context, f store.ActorFilter) ([]store.ActorR
 
 // Timeline implements store.Store.
 func (s *Store) Timeline(ctx context.Context, f store.EventFilter, b store.Bucket) ([]store.TimelinePoint, error) {
-	if _, err := b.Start(event.Date{Year: 2000, Month: 1, Day: 1}); err != nil {
-		return nil, err
-	}
-	f.Order, f.After, f.Limit, f.Offset = "", "", 0, 0
-	w, err := eventWhere(&f)
+	query, args, err := s.d.Timeline(f, b)
 	if err != nil {
 		return nil, err
 	}
-	w.add("e.date <> 0")
-	rows, err := s.r.QueryContext(ctx, `SELECT e.date, count(*), sum(e.num_mentions), coalesce(sum(e.fatalities), 0)
-		FROM events e`+w.String()+" GROUP BY e.date ORDER BY e.date", w.args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query timeline: %w", err)
 	}
@@ -452,18 +202,12 @@ func (s *Store) Timeline(ctx context.Context, f store.EventFilter, b store.Bucke
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	err := s.r.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions),
-		(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)`).
-		Scan(&st.Documents, &st.Events, &st.Mentions, &st.Quotes, &st.Actors)
+	err := s.r.QueryRowContext(ctx, sqlq.Stats).Scan(&st.Documents, &st.Events, &st.Mentions, &st.Quotes, &st.Actors)
 	if err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
 }
-
-const documentCols = `d.id, d.hash, d.article_id, d.source, d.url, d.title, d.byline, d.published, d.published_at,
-	d.anchor, d.anchor_source, d.outlet, d.origin, d.ingested_at, d.fingerprint`
 
 func scanDocument(row sqlrow.Scanner, text *string) (*store.Document, error) {
 	d := &store.Document{Article: &event.Article{}}
@@ -490,7 +234,8 @@ func scanDocument(row sqlrow.Scanner, text *string) (*store.Document, error) {
 // Document implements store.Store.
 func (s *Store) Document(ctx context.Context, id int64) (*store.Document, error) {
 	var text string
-	d, err := scanDocument(s.r.QueryRowContext(ctx, `SELECT `+documentCols+`, d.text FROM documents d WHERE d.id = ?`, id), &text)
+	query, args := s.d.Document(id)
+	d, err := scanDocument(s.r.QueryRowContext(ctx, query, args...), &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
 	}
@@ -517,23 +262,11 @@ func (s *Store) Document(ctx context.Context, id int64) (*store.Document, error)
 
 // Documents implements store.Store.
 func (s *Store) Documents(ctx context.Context, f store.DocumentFilter) ([]*store.Document, error) {
-	w := &where{}
-	if f.Hash != "" {
-		w.add("d.hash = ?", f.Hash)
+	query, args, err := s.d.Documents(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.URL != "" {
-		w.add("d.url = ?", f.URL)
-	}
-	if f.Outlet != "" {
-		w.add("d.outlet = ?", f.Outlet)
-	}
-	if f.AfterID != 0 {
-		w.add("d.id > ?", f.AfterID)
-	}
-	if f.Limit < 0 {
-		return nil, fmt.Errorf("documents: negative limit: %w", store.ErrInvalid)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+documentCols+` FROM documents d`+w.String()+" ORDER BY d.id"+limit(f.Limit, 0), w.args...)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query documents: %w", err)
 	}

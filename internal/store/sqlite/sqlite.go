@@ -17,6 +17,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -35,6 +36,7 @@ type Options struct {
 type Store struct {
 	w   *sql.DB // the single writer connection
 	r   *sql.DB // readers
+	d   *sqlq.Dialect
 	now func() time.Time
 	// wsem holds the writer while a goroutine writes.
 	wsem chan *writer
@@ -83,7 +85,7 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	s := &Store{w: w, r: r, now: opts.Now}
+	s := &Store{w: w, r: r, d: Dialect(), now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
