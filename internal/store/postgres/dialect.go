@@ -2,13 +2,15 @@ package postgres
 
 import (
 	"strings"
+	"time"
 
 	"github.com/annals-project/annals/internal/store"
 	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
 // dialect returns PostgreSQL's dialect of the shared SQL: numbered
-// placeholders, and a tsvector column per searchable table.
+// placeholders, a tsvector column per searchable table, timestamptz
+// instants.
 func dialect() *sqlq.Dialect {
 	return &sqlq.Dialect{
 		Numbered:  true,
@@ -17,6 +19,8 @@ func dialect() *sqlq.Dialect {
 		TextMatch: func(_, alias string) string {
 			return alias + ".tsv @@ to_tsquery('simple', ?)"
 		},
+		InstantType: "timestamptz",
+		InstantArg:  func(t time.Time) any { return ts(t) },
 	}
 }
 

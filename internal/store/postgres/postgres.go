@@ -5,8 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
-	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/annals-project/annals/internal/store"
 	"github.com/annals-project/annals/internal/store/sqlq"
+	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
 //go:embed migrations/*.sql
@@ -81,54 +80,32 @@ func (s *Store) Close() error {
 }
 
 // migrate applies the embedded migrations not yet recorded in the
-// migrations table, in lexical order, one transaction each.
+// migrations table, each under the writers' lock.
 func (s *Store) migrate(ctx context.Context) error {
-	if err := s.inLock(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS migrations (
-			name text PRIMARY KEY,
-			applied_at timestamptz NOT NULL
-		)`)
-		return err
-	}); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return fmt.Errorf("migrations: %w", err)
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		if err := s.migrateOne(ctx, name); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.d.Migrate(ctx, lockedDB{s}, fsys, "migrations", s.now)
 }
 
-func (s *Store) migrateOne(ctx context.Context, file string) error {
-	name := path.Base(file)
-	body, err := migrations.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read migration %s: %w", name, err)
-	}
-	err = s.inLock(ctx, func(tx pgx.Tx) error {
-		var done bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, name).Scan(&done); err != nil {
-			return err
-		}
-		if done {
-			return nil
-		}
-		if _, err := tx.Exec(ctx, string(body)); err != nil {
-			return err
-		}
-		_, err := tx.Exec(ctx, `INSERT INTO migrations (name, applied_at) VALUES ($1, $2)`, name, ts(s.now()))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	return nil
+// lockedDB runs the transactions of sqlq.Dialect.Migrate with inLock.
+type lockedDB struct{ s *Store }
+
+func (db lockedDB) InTx(ctx context.Context, fn func(sqlq.Tx) error) error {
+	return db.s.inLock(ctx, func(tx pgx.Tx) error { return fn(migrateTx{tx}) })
+}
+
+// migrateTx is a pgx.Tx as a sqlq.Tx.
+type migrateTx struct{ tx pgx.Tx }
+
+func (t migrateTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.Exec(ctx, query, args...)
+	return err
+}
+
+func (t migrateTx) QueryRow(ctx context.Context, query string, args ...any) sqlrow.Scanner {
+	return t.tx.QueryRow(ctx, query, args...)
 }
 
 // inLock runs fn in a transaction holding the writers' advisory lock,

@@ -8,9 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -127,53 +125,11 @@ func (s *Store) lockWriter(ctx context.Context) (*writer, error) {
 func (s *Store) unlockWriter(w *writer) { s.wsem <- w }
 
 // migrate applies the embedded migrations not yet recorded in the
-// migrations table, in lexical order, one transaction each.
+// migrations table.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
-		name TEXT PRIMARY KEY,
-		applied_at INTEGER NOT NULL
-	)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return fmt.Errorf("migrations: %w", err)
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		if err := s.migrateOne(ctx, name); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (s *Store) migrateOne(ctx context.Context, file string) error {
-	name := path.Base(file)
-	body, err := migrations.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read migration %s: %w", name, err)
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	if n > 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, micros(s.now())); err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %s: %w", name, err)
-	}
-	return nil
+	return s.d.Migrate(ctx, sqlq.SQLDB(s.w), fsys, "migrations", s.now)
 }

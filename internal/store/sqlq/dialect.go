@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/annals-project/annals/internal/store"
 	"github.com/annals-project/annals/internal/store/sqlrow"
@@ -30,6 +31,11 @@ type Dialect struct {
 	// quotes) under alias matches a full-text query, which it takes as
 	// its one placeholder ?.
 	TextMatch func(table, alias string) string
+	// InstantType is the column type of a stored instant, and InstantArg
+	// the value stored for t; migration tables record when each migration
+	// was applied with them.
+	InstantType string
+	InstantArg  func(t time.Time) any
 }
 
 // bind returns query with its ? placeholders numbered from first when the
