@@ -69,13 +69,25 @@ func (st *sentence) placeCountry(sc *sentenceContext) string {
 	return ""
 }
 
+// placeOf are the nouns whose "of" introduces a place: "in front of",
+// "on the outskirts of", "in the north of".
+var placeOf = set("front", "outside", "outskirts", "north", "south", "east", "west", "centre", "center",
+	"heart", "part", "parts", "suburbs", "vicinity")
+
 // locative reports whether the place at sp follows a locative preposition.
 func (st *sentence) locative(sp event.Span) bool {
 	for i, t := range st.toks {
 		if t.span.Start == sp.Start {
+			for e := i; e < len(st.toks) && st.toks[e].span.Start < sp.End; e++ {
+				if w := st.low(e + 1); w == "'s" || w == "’s" {
+					// "an end to Myanmar's aggression": a possessive
+					// place names an owner, not where it happened.
+					return false
+				}
+			}
 			for b := i - 1; b >= 0 && b >= i-3; b-- {
 				w := st.toks[b].low
-				if locationPreps[w] || w == "to" || w == "into" {
+				if locationPreps[w] || w == "to" || w == "into" || w == "of" && placeOf[st.low(b-1)] {
 					return true
 				}
 				if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {

@@ -320,7 +320,12 @@ func (st *sentence) verbModality(t *trigger) {
 	}
 }
 
-func isAdverb(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" }
+func isAdverb(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" || midAdverbs[w] }
+
+// midAdverbs are adverbs without -ly that stand between an auxiliary and
+// its verb: "were later arrested", "was also injured".
+var midAdverbs = set("also", "later", "then", "soon", "again", "still", "already", "just", "since", "often",
+	"twice", "once", "all", "both", "each", "thereafter", "afterwards")
 
 func hasEdForm(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ed" }
 
