@@ -7,10 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	storesqlite "github.com/annals-project/annals/internal/store/sqlite"
 	"io/fs"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +15,8 @@ import (
 
 	"github.com/annals-project/annals/internal/alert"
 	"github.com/annals-project/annals/internal/store"
+	storesqlite "github.com/annals-project/annals/internal/store/sqlite"
+	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -75,41 +74,13 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
 
 // migrate applies the embedded migrations not yet recorded in
-// alert_migrations, in lexical order, one transaction each.
+// alert_migrations, with the event store's migration runner.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS alert_migrations (
-		name TEXT PRIMARY KEY,
-		applied_at INTEGER NOT NULL
-	)`); err != nil {
-		return fmt.Errorf("create alert_migrations: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return fmt.Errorf("migrations: %w", err)
 	}
-	slices.Sort(names)
-	for _, file := range names {
-		name := path.Base(file)
-		body, err := migrations.ReadFile(file)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", name, err)
-		}
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM alert_migrations WHERE name = ?`, name).Scan(&n); err != nil || n > 0 {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO alert_migrations (name, applied_at) VALUES (?, ?)`, name, micros(s.now()))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-	}
-	return nil
+	return storesqlite.Dialect().Migrate(ctx, sqlq.SQLDB(s.w), fsys, "alert_migrations", s.now)
 }
 
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
