@@ -7,7 +7,8 @@ import "github.com/annals-project/annals/internal/event"
 type evInfo struct {
 	block   int
 	violent bool // the trigger is violence ({violent} or roots 17–20)
-	crowd   bool // the source is a group or crowd, not one person
+	crowd   bool // the source is a group or crowd (or unnamed), not one person
+	named   bool // the text names the source
 	crime   bool // ordinary crime: the source is a criminal (CAMEO role CRM)
 }
 
@@ -87,7 +88,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	if !protest {
 		for i := range evs {
 			e := &evs[i]
-			if info[i].violent && !info[i].crowd && !armed(e.Source) && !stateForce(e.Source) && e.Source != nil &&
+			if info[i].violent && info[i].named && !info[i].crowd && !armed(e.Source) && !stateForce(e.Source) &&
 				(e.Source.Role == "CVL" || e.Source.Role == "") && (e.Target == nil || e.Target.Role == "CVL") {
 				// One person hurting another, nothing political named:
 				// ordinary crime for ACLED.
@@ -97,7 +98,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			// Party members and supporters are coded with their party's
 			// role (GOV for a ruling party): only state forces and
 			// organised armed groups are not a mob.
-			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) && e.Source != nil {
+			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) {
 				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
 				e.Confidence = max(e.Confidence, 0.75)
 			}

@@ -132,10 +132,21 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
 			return out, info
 		}
+		if consequence(st, t) && violentRoot(out[i].Root) && violentRoot(ev.Root) && actorCode(out[i].Source) == actorCode(ev.Source) &&
+			(out[i].Target == nil || actorCode(out[i].Target) == actorCode(ev.Target)) {
+			// "opened fire on a market, killing 12 villagers": the
+			// killing is what the attack did, not a second attack.
+			if out[i].Target == nil {
+				// What was hit types the attack for ACLED too.
+				out[i].Target, out[i].ACLEDType, out[i].ACLEDSubtype = ev.Target, ev.ACLEDType, ev.ACLEDSubtype
+			}
+			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
+			return out, info
+		}
 	}
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
-		crowd: src == nil || !src.single, crime: src != nil && src.Role == "CRM"})
+		crowd: src == nil || !src.single, named: src != nil, crime: src != nil && src.Role == "CRM"})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -164,6 +175,14 @@ func allState(sources []*phraseActor) bool {
 	}
 	return true
 }
+
+// consequence reports a participle that tells what the act before it did:
+// ", killing three", ", wounding 12".
+func consequence(st *sentence, t *trigger) bool {
+	return !t.p.Noun && st.low(t.i-1) == "," && isIngForm(st.toks[t.i].low)
+}
+
+func violentRoot(r string) bool { return r >= "18" && r <= "20" }
 
 func actorCode(a *event.Actor) string {
 	if a == nil {
@@ -201,11 +220,16 @@ func (st *sentence) natural(t *trigger) bool {
 	if t.p.Code[:2] < "14" {
 		return false
 	}
-	from, to := max(t.i-4, 0), min(t.end+6, len(st.toks))
+	// The doer stands anywhere before the trigger ("A fire at a garment
+	// factory in Dhaka killed nine", "Floodwaters swept away homes in
+	// Sindh, killing 12"); a disaster after it is its cause when close.
+	from, to := 0, min(t.end+6, len(st.toks))
 	for g := from; g < to; g++ {
-		if disasters[st.toks[g].low] {
-			for b := t.i - 1; b >= from; b-- {
-				if p := st.phraseOf(b); p != nil && p.actor != nil && p.actor.Role != "" && !p.actor.group {
+		if w := st.toks[g].low; disasters[w] && (w != "fire" && w != "fires" || fireBefore[st.low(g-1)]) {
+			for b := t.i - 1; b >= 0; b-- {
+				if p := st.phraseOf(b); p != nil && p.actor != nil && p.actor.Role != "" && p.actor.Role != "CVL" &&
+					!st.locative(event.Span{Start: st.toks[p.from].span.Start}) {
+					// A political actor did it; "in Dhaka" is only where.
 					return false
 				}
 			}
@@ -215,12 +239,20 @@ func (st *sentence) natural(t *trigger) bool {
 	return false
 }
 
+// fireBefore are the words before "fire" that make it a blaze, not
+// shooting ("opened fire") or arson ("set on fire"): "a fire at a
+// factory", "the fire spread".
+var fireBefore = set("a", "the", "huge", "massive", "major", "deadly", "big", "large", "devastating", "forest",
+	"bush", "house", "factory", "building", "market", "electrical")
+
 // disasters are nouns of natural disasters and accidents.
 var disasters = set("flood", "floods", "flooding", "earthquake", "earthquakes", "quake", "storm", "storms",
 	"cyclone", "hurricane", "typhoon", "tornado", "tsunami", "landslide", "landslides", "mudslide",
 	"avalanche", "wildfire", "wildfires", "blaze", "drought", "heatwave", "lightning", "accident",
 	"accidents", "crash", "collision", "collided", "derailment", "derailed", "capsized", "epidemic",
-	"outbreak", "disease", "virus")
+	"outbreak", "disease", "virus", "floodwaters", "flash", "fire", "fires", "inferno", "plunged", "overturned",
+	"gorge", "ravine", "stampede", "collapse", "collapsed", "drowned", "drowning", "electrocuted", "eruption",
+	"volcano", "snowstorm", "blizzard", "monsoon", "rains", "downpour", "mudslides")
 
 // anaphoric reports whether a nominal trigger with a definite article
 // refers back to an event of the same root already coded in the document.
