@@ -21,6 +21,7 @@ func dialect() *sqlq.Dialect {
 		},
 		InstantType: "timestamptz",
 		InstantArg:  func(t time.Time) any { return ts(t) },
+		InstantDest: func(t *time.Time) any { return instant{t} },
 	}
 }
 

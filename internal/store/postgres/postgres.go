@@ -26,8 +26,10 @@ type Options struct {
 	MaxConns int32
 }
 
-// Store is a store.Store on a PostgreSQL database.
+// Store is a store.Store on a PostgreSQL database. Its reads are those of
+// sqlq.Reader, on the pool.
 type Store struct {
+	*sqlq.Reader
 	pool *pgxpool.Pool
 	d    *sqlq.Dialect
 	now  func() time.Time
@@ -54,7 +56,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &Store{pool: pool, d: dialect(), now: opts.Now}
+	d := dialect()
+	s := &Store{Reader: sqlq.NewReader(d, querier{pool}), pool: pool, d: d, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -158,7 +158,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 				var cands []store.EventRecord
 				p.b.Queue(query, args...).Query(func(rows pgx.Rows) error {
 					var err error
-					cands, err = scanEvents(rows)
+					cands, err = s.d.ScanEvents(pgRows{rows}, nil)
 					return err
 				})
 				if err := p.flush(ctx); err != nil {

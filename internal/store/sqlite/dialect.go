@@ -22,6 +22,7 @@ func Dialect() *sqlq.Dialect {
 		},
 		InstantType: "INTEGER",
 		InstantArg:  func(t time.Time) any { return micros(t) },
+		InstantDest: func(t *time.Time) any { return instant{t} },
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/store"
+	"github.com/annals-project/annals/internal/store/sqlq"
 	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
@@ -130,7 +131,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 				if f.Limit == 0 {
 					f.Limit = store.DefaultCandidateLimit
 				}
-				cands, err := s.events(ctx, p, f)
+				cands, err := sqlq.NewReader(s.d, sqlq.SQLQuerier(p)).Events(ctx, f)
 				if err != nil {
 					return res, fmt.Errorf("event %d: candidates: %w", i, err)
 				}

@@ -30,8 +30,10 @@ type Options struct {
 	BusyTimeout time.Duration
 }
 
-// Store is a store.Store on one SQLite file.
+// Store is a store.Store on one SQLite file. Its reads are those of
+// sqlq.Reader, on the reader connections.
 type Store struct {
+	*sqlq.Reader
 	w   *sql.DB // the single writer connection
 	r   *sql.DB // readers
 	d   *sqlq.Dialect
@@ -83,7 +85,8 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	s := &Store{w: w, r: r, d: Dialect(), now: opts.Now}
+	d := Dialect()
+	s := &Store{Reader: sqlq.NewReader(d, sqlq.SQLQuerier(r)), w: w, r: r, d: d, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}

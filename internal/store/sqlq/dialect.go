@@ -36,6 +36,9 @@ type Dialect struct {
 	// was applied with them.
 	InstantType string
 	InstantArg  func(t time.Time) any
+	// InstantDest returns the scan destination of a stored instant that
+	// sets *t to it, in UTC, and leaves *t alone for NULL.
+	InstantDest func(t *time.Time) any
 }
 
 // bind returns query with its ? placeholders numbered from first when the

@@ -324,8 +324,8 @@ func (d *Dialect) Document(id int64) (string, []any) {
 	return `SELECT ` + documentCols + `, d.text FROM documents d` + d.bind(" WHERE d.id = ?", 1), []any{id}
 }
 
-// Stats is the query that counts the rows of each table, in the order of
+// stats is the query that counts the rows of each table, in the order of
 // the store.Stats fields.
-const Stats = `SELECT
+const stats = `SELECT
 	(SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions),
 	(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)`
