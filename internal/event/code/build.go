@@ -54,6 +54,10 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// the participle describes the crowd; it reports no act.
 			continue
 		}
+		if d.sportsPlay(st, t) {
+			// "Liverpool's attack struggled", "Chelsea beat Arsenal 2-1".
+			continue
+		}
 		if st.natural(t) {
 			// "Floods destroyed homes", "killed when a bus collided":
 			// nature and accidents are not political actors.

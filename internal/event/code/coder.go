@@ -49,6 +49,11 @@ func (c *Coder) Code(a *event.Article, sents []event.Sentence) ([]event.Event, [
 		analyses[i] = d.analyse(s)
 	}
 	d.focusCountry = d.topFocus()
+	cues := 0
+	for _, s := range analyses {
+		cues += s.sports
+	}
+	d.sportsDoc = cues >= 4 && cues*8 >= len(analyses)
 	var events []event.Event
 	var info []evInfo
 	var entities []event.Entity
@@ -103,6 +108,8 @@ type doc struct {
 	// they make it about.
 	mentions   []geo.Mention
 	placeFocus map[string]float64
+	// sportsDoc is set for a report on sport: words of sport throughout.
+	sportsDoc bool
 }
 
 // topFocus returns the country the document is about: the places it

@@ -30,6 +30,8 @@ type sentence struct {
 	phraseAt []int
 	triggers []trigger
 	doc      *doc
+	// sports counts the words of sport in the sentence.
+	sports int
 }
 
 // analyse tokenises a sentence and finds its actor phrases and triggers.
@@ -46,6 +48,7 @@ func (d *doc) analyse(s event.Sentence) *sentence {
 			word: unicode.IsLetter(r) || unicode.IsDigit(r),
 		})
 	}
+	st.sports = sportsCues(st.toks)
 	d.findPhrases(st)
 	st.shareAgents()
 	d.findTriggers(st)
