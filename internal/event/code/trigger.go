@@ -26,8 +26,14 @@ type trigger struct {
 func (d *doc) findTriggers(st *sentence) {
 	n := len(st.toks)
 	slogan := st.slogans()
+	title := st.titleCase()
 	for i := 0; i < n; i++ {
 		if st.phraseAt[i] >= 0 || !st.toks[i].word || i < len(slogan) && slogan[i] {
+			continue
+		}
+		if st.toks[i].cap && !title && !st.startsClause(i) {
+			// "Merrill Lynch", "Royal Dutch/Shell", "Operation Desert
+			// Storm": a capitalised word inside a sentence is a name.
 			continue
 		}
 		if _, month := date.MonthName(st.toks[i].low); month && st.toks[i].cap && (i+1 < len(st.toks) && isNumber(st.low(i+1)) || i > 0 && isNumber(st.low(i-1))) {
@@ -68,6 +74,34 @@ func (d *doc) findTriggers(st *sentence) {
 		i = best.end - 1
 	}
 	d.modality(st)
+}
+
+// titleCase reports a headline written in title case ("Gunmen Kill 12 in
+// Zamfara"), where capitals do not mark names.
+func (st *sentence) titleCase() bool {
+	words, caps := 0, 0
+	for _, t := range st.toks {
+		if t.word && len(t.low) > 3 && !isNumber(t.low) {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 2 && caps*4 >= words*3
+}
+
+// startsClause reports whether token i starts the sentence or a quotation,
+// or follows a colon or dash, where a capital is no sign of a name.
+func (st *sentence) startsClause(i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch w := st.toks[i-1].low; {
+	case isQuoteMark(w), w == ":", w == "-", w == "\u2013", w == "\u2014", w == "(", w == "'", w == "\u2018", w == "...", w == "\u2026":
+		return true
+	}
+	return false
 }
 
 // hasVerb reports whether w, as written, is the lemma of a verb pattern
