@@ -112,20 +112,8 @@ func (p *pipe) flush(ctx context.Context) error {
 
 func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.Merger, ingested time.Time, res *store.PutResult) error {
 	a := doc.Article
-	d := *doc
-	d.IngestedAt = ingested
-	seen := d.Seen()
-	var publishedAt any
-	if !a.PublishedAt.IsZero() {
-		publishedAt = ts(a.PublishedAt)
-	}
-	p.b.Queue(`INSERT INTO documents (hash, article_id, source, url, title, byline,
-		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen, fingerprint)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
-		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, ingested, seen, sqlrow.FingerprintArg(doc.Fingerprint),
-	).QueryRow(func(row pgx.Row) error { return row.Scan(&res.Document) })
+	args, seen := sqlrow.DocumentArgs(doc, ingested, s.d.InstantArg)
+	p.b.Queue(s.st.insertDocument, args...).QueryRow(func(row pgx.Row) error { return row.Scan(&res.Document) })
 	sourceKey := doc.OriginKey()
 	if m != nil && len(doc.Events) > 0 {
 		// A Merger sees the document's ID.
@@ -220,23 +208,8 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 // first mention, which is queued next and takes the mention ID the event
 // reserves.
 func (s *Store) queueEvent(p *pipe, ev *event.Event, seen time.Time, created func(int64)) {
-	var country string
-	var lat, lon any
-	if l := ev.Location; l != nil {
-		country, lat, lon = l.Country, l.Lat, l.Lon
-	}
-	var src, tgt string
-	if ev.Source != nil {
-		src = ev.Source.Code
-	}
-	if ev.Target != nil {
-		tgt = ev.Target.Code
-	}
-	p.b.Queue(s.st.insertEvent,
-		ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
-		store.DateKey(ev.Date), country, lat, lon, src, tgt, sqlrow.ActorText(ev.Source, ev.Target), seen,
-		sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd),
-	).QueryRow(func(row pgx.Row) error {
+	args := append(sqlrow.EventRowArgs(ev), seen, sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd))
+	p.b.Queue(s.st.insertEvent, args...).QueryRow(func(row pgx.Row) error {
 		var id int64
 		if err := row.Scan(&id); err != nil {
 			return fmt.Errorf("insert event: %w", err)
@@ -249,7 +222,7 @@ func (s *Store) queueEvent(p *pipe, ev *event.Event, seen time.Time, created fun
 // statements holds the write statements that name the identity sequences
 // of the store's schema.
 type statements struct {
-	insertEvent, insertNewMention, insertMention, updateEvent, insertQuote string
+	insertDocument, insertEvent, insertNewMention, insertMention, updateEvent, insertQuote string
 }
 
 func newStatements(docSeq, eventSeq, mentionSeq string) statements {
@@ -257,8 +230,9 @@ func newStatements(docSeq, eventSeq, mentionSeq string) statements {
 	next := strings.Replace(cur(mentionSeq), "currval", "nextval", 1)
 	mcols := "idx, " + strings.Join(sqlrow.EventCols(), ", ")
 	return statements{
-		insertEvent: `INSERT INTO events (mention_id, document_id, cameo, root, quad_class, plover, acled_type,
-			acled_subtype, date, country, lat, lon, source_code, target_code, actor_text,
+		insertDocument: `INSERT INTO documents (` + strings.Join(sqlrow.DocumentCols(), ", ") + `) VALUES (` +
+			placeholders(1, len(sqlrow.DocumentCols())) + `) RETURNING id`,
+		insertEvent: `INSERT INTO events (mention_id, document_id, ` + strings.Join(sqlrow.EventRowCols(), ", ") + `,
 			num_mentions, num_articles, num_sources, first_seen, last_seen, fatalities, injuries, crowd)
 			VALUES (` + next + `, ` + cur(docSeq) + `, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
 			1, 1, 1, $14, $14, $15, $16, $17) RETURNING id`,

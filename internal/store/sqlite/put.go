@@ -16,10 +16,7 @@ import (
 
 // The statements of a write, prepared once by Open.
 const (
-	sqlHash     = `SELECT id FROM documents WHERE hash = ?`
-	sqlDocument = `INSERT INTO documents (hash, article_id, source, url, title, byline,
-		published, published_at, anchor, anchor_source, outlet, origin, source_key, text, ingested_at, seen, fingerprint)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlHash       = `SELECT id FROM documents WHERE hash = ?`
 	sqlSourceSeen = `SELECT EXISTS (SELECT 1 FROM mentions m
 					JOIN documents d ON d.id = m.document_id
 					WHERE m.event_id = ? AND m.document_id <> ? AND d.source_key = ?)`
@@ -43,13 +40,17 @@ const (
 				count = actors.count + excluded.count,
 				first_seen = min(actors.first_seen, excluded.first_seen),
 				last_seen = max(actors.last_seen, excluded.last_seen)`
-	sqlEvent = `INSERT INTO events (document_id, cameo, root, quad_class, plover, acled_type,
-		acled_subtype, date, country, lat, lon, source_code, target_code, actor_text, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
-var sqlMention = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(sqlrow.EventCols(), ", ") +
-	`) VALUES (?, ?, ?` + strings.Repeat(", ?", len(sqlrow.EventCols())) + `) RETURNING id`
+// The statements of a write that take the column lists of sqlrow.
+var (
+	sqlDocument = `INSERT INTO documents (` + strings.Join(sqlrow.DocumentCols(), ", ") + `) VALUES (?` +
+		strings.Repeat(", ?", len(sqlrow.DocumentCols())-1) + `) RETURNING id`
+	sqlEvent = `INSERT INTO events (document_id, ` + strings.Join(sqlrow.EventRowCols(), ", ") + `, first_seen, last_seen)
+		VALUES (?` + strings.Repeat(", ?", len(sqlrow.EventRowCols())+2) + `) RETURNING id`
+	sqlMention = `INSERT INTO mentions (event_id, document_id, idx, ` + strings.Join(sqlrow.EventCols(), ", ") +
+		`) VALUES (?, ?, ?` + strings.Repeat(", ?", len(sqlrow.EventCols())) + `) RETURNING id`
+)
 
 // PutDocument implements store.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *store.Document, m store.Merger) (store.PutResult, error) {
@@ -100,18 +101,8 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 	}
 
 	a := doc.Article
-	d := *doc
-	d.IngestedAt = ingested
-	seen := d.Seen()
-	var publishedAt any
-	if !a.PublishedAt.IsZero() {
-		publishedAt = micros(a.PublishedAt)
-	}
-	if err := p.QueryRowContext(ctx, sqlDocument,
-		doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
-		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
-		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, micros(ingested), micros(seen), sqlrow.FingerprintArg(doc.Fingerprint),
-	).Scan(&res.Document); err != nil {
+	args, seen := sqlrow.DocumentArgs(doc, ingested, s.d.InstantArg)
+	if err := p.QueryRowContext(ctx, sqlDocument, args...).Scan(&res.Document); err != nil {
 		return res, fmt.Errorf("insert document: %w", err)
 	}
 	docID := res.Document
@@ -207,23 +198,9 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 }
 
 func insertEvent(ctx context.Context, p *writer, ev *event.Event, docID int64, seen time.Time) (int64, error) {
-	var country string
-	var lat, lon any
-	if l := ev.Location; l != nil {
-		country, lat, lon = l.Country, l.Lat, l.Lon
-	}
-	var src, tgt string
-	if ev.Source != nil {
-		src = ev.Source.Code
-	}
-	if ev.Target != nil {
-		tgt = ev.Target.Code
-	}
+	args := append([]any{docID}, sqlrow.EventRowArgs(ev)...)
 	var id int64
-	err := p.QueryRowContext(ctx, sqlEvent,
-		docID, ev.CAMEO, ev.Root, ev.QuadClass, ev.PLOVER, ev.ACLEDType, ev.ACLEDSubtype,
-		store.DateKey(ev.Date), country, lat, lon, src, tgt, sqlrow.ActorText(ev.Source, ev.Target), micros(seen), micros(seen),
-	).Scan(&id)
+	err := p.QueryRowContext(ctx, sqlEvent, append(args, micros(seen), micros(seen))...).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert event: %w", err)
 	}

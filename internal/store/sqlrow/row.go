@@ -62,6 +62,62 @@ func EventArgs(e *event.Event) []any {
 	return append(args, IntArg(e.Fatalities), IntArg(e.Injuries), IntArg(e.Crowd), attr, e.Confidence, e.Rule)
 }
 
+// DocumentCols returns the documents columns a new document is written
+// to, in the order of DocumentArgs.
+func DocumentCols() []string {
+	return []string{
+		"hash", "article_id", "source", "url", "title", "byline", "published", "published_at", "anchor",
+		"anchor_source", "outlet", "origin", "source_key", "text", "ingested_at", "seen", "fingerprint",
+	}
+}
+
+// DocumentArgs returns the values of DocumentCols for doc stored at
+// ingested, with instant converting an instant into the store's column
+// value, and the instant the document counts as seen (Document.Seen with
+// that IngestedAt).
+func DocumentArgs(doc *store.Document, ingested time.Time, instant func(time.Time) any) ([]any, time.Time) {
+	a := doc.Article
+	d := *doc
+	d.IngestedAt = ingested
+	seen := d.Seen()
+	var publishedAt any
+	if !a.PublishedAt.IsZero() {
+		publishedAt = instant(a.PublishedAt)
+	}
+	return []any{doc.Hash, a.ID, a.Source, a.URL, a.Title, a.Byline,
+		store.DateKey(a.Published), publishedAt, store.DateKey(a.Anchor), a.AnchorSource,
+		doc.Outlet, doc.Origin, doc.OriginKey(), a.Text, instant(ingested), instant(seen), FingerprintArg(doc.Fingerprint),
+	}, seen
+}
+
+// EventRowCols returns the columns of the events table that a new event
+// copies from its first mention for the filters, in the order of
+// EventRowArgs.
+func EventRowCols() []string {
+	return []string{
+		"cameo", "root", "quad_class", "plover", "acled_type", "acled_subtype", "date",
+		"country", "lat", "lon", "source_code", "target_code", "actor_text",
+	}
+}
+
+// EventRowArgs returns the values of EventRowCols for e.
+func EventRowArgs(e *event.Event) []any {
+	var country string
+	var lat, lon any
+	if l := e.Location; l != nil {
+		country, lat, lon = l.Country, l.Lat, l.Lon
+	}
+	var src, tgt string
+	if e.Source != nil {
+		src = e.Source.Code
+	}
+	if e.Target != nil {
+		tgt = e.Target.Code
+	}
+	return []any{e.CAMEO, e.Root, e.QuadClass, e.PLOVER, e.ACLEDType, e.ACLEDSubtype, store.DateKey(e.Date),
+		country, lat, lon, src, tgt, ActorText(e.Source, e.Target)}
+}
+
 // ActorArgs returns the seven column values of an optional actor (text,
 // code, country, role, name, span start and end): all NULL for nil.
 func ActorArgs(a *event.Actor) []any {

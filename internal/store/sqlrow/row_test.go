@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/store"
 )
 
 // argRow is a Scanner over the values written to a row, as a driver would
@@ -62,6 +63,70 @@ func TestEventRoundTrip(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.e, s.Event()); diff != "" {
 				t.Errorf("round trip (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDocumentArgs(t *testing.T) {
+	ingested := time.Date(2024, 3, 9, 12, 0, 0, 0, time.UTC)
+	published := time.Date(2024, 3, 8, 6, 30, 0, 0, time.UTC)
+	instant := func(t time.Time) any { return t.UnixMicro() }
+	tests := []struct {
+		name        string
+		publishedAt time.Time
+		wantAt      any // published_at
+		wantSeen    time.Time
+	}{
+		{"undated", time.Time{}, nil, ingested},
+		{"published", published, published.UnixMicro(), published},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &store.Document{Hash: "h", Outlet: "wire.example",
+				Article: &event.Article{ID: "a1", URL: "https://wire.example/1", Text: "Troops withdrew.", PublishedAt: tt.publishedAt}}
+			args, seen := DocumentArgs(doc, ingested, instant)
+			if len(args) != len(DocumentCols()) {
+				t.Fatalf("DocumentArgs: %d values for %d columns", len(args), len(DocumentCols()))
+			}
+			col := map[string]any{}
+			for i, c := range DocumentCols() {
+				col[c] = args[i]
+			}
+			got := []any{col["hash"], col["published_at"], col["source_key"], col["ingested_at"], col["seen"], col["fingerprint"], seen}
+			want := []any{"h", tt.wantAt, "wire.example", ingested.UnixMicro(), tt.wantSeen.UnixMicro(), nil, tt.wantSeen}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("DocumentArgs hash, published_at, source_key, ingested_at, seen, fingerprint and seen (-want +got):\n%s", diff)
+			}
+			if doc.IngestedAt != (time.Time{}) {
+				t.Errorf("DocumentArgs set doc.IngestedAt to %v; it must leave the document alone", doc.IngestedAt)
+			}
+		})
+	}
+}
+
+func TestEventRowArgs(t *testing.T) {
+	tests := []struct {
+		name string
+		e    event.Event
+		want []any
+	}{
+		{"bare", event.Event{CAMEO: "141", Root: "14", QuadClass: 3},
+			[]any{"141", "14", 3, "", "", "", 0, "", nil, nil, "", "", ""}},
+		{"placed, with actors", event.Event{CAMEO: "195", Root: "19", QuadClass: 4, PLOVER: "ATTACK",
+			Date:     event.Date{Year: 2024, Month: time.March, Day: 5},
+			Location: &event.Location{Country: "XYZ", Lat: 1.5, Lon: -2.25},
+			Source:   &event.Actor{Text: "Troops", Code: "MIL"}, Target: &event.Actor{Text: "the Town", Code: "CVL", Name: "Riverton"}},
+			[]any{"195", "19", 4, "ATTACK", "", "", 20240305, "XYZ", 1.5, -2.25, "MIL", "CVL", "troops\n\nthe town\nriverton\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := EventRowArgs(&tt.e)
+			if len(got) != len(EventRowCols()) {
+				t.Fatalf("EventRowArgs: %d values for %d columns", len(got), len(EventRowCols()))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("EventRowArgs (-want +got):\n%s", diff)
 			}
 		})
 	}
