@@ -26,6 +26,11 @@ const (
 var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent,
 	"actor": FlagActor, "crowd": FlagCrowd}
 
+// Discard is the code of patterns that match words which look like
+// triggers but are not events ("strike price", "cattle slaughter"): the
+// words are consumed and nothing is coded.
+const Discard = "---"
+
 // A Pattern is one entry of the verb dictionary: a trigger lemma and the
 // words that must follow it.
 type Pattern struct {
@@ -106,7 +111,7 @@ func parseVerbs(name string, r io.Reader, irr irregulars, known func(string) boo
 			continue
 		}
 		code, rest, _ := strings.Cut(line, " ")
-		if !validCode(code) || (known != nil && !known(code)) {
+		if code != Discard && (!validCode(code) || (known != nil && !known(code))) {
 			errs.Add(name, n, "unknown CAMEO code %q", code)
 			continue
 		}

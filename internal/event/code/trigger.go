@@ -56,6 +56,11 @@ func (d *doc) findTriggers(st *sentence) {
 			if p.Noun != noun && i != 0 {
 				continue
 			}
+			if i == 0 && !p.Noun && !title && len(p.Words) == 0 && (st.toks[i].low == p.Trigger || st.toks[i].low == p.Trigger+"s") {
+				// News sentences do not open with an imperative or a
+				// bare third person: "Lynch Corp said", "Shell said".
+				continue
+			}
 			end, target, ok := d.matchWords(st, p, i)
 			if !ok {
 				continue
@@ -70,7 +75,9 @@ func (d *doc) findTriggers(st *sentence) {
 		if best == nil {
 			continue
 		}
-		st.triggers = append(st.triggers, *best)
+		if best.p.Code != Discard {
+			st.triggers = append(st.triggers, *best)
+		}
 		i = best.end - 1
 	}
 	d.modality(st)
@@ -229,6 +236,11 @@ func (d *doc) matchWords(st *sentence, p *Pattern, i int) (end, target int, ok b
 	j, target := i+1, -1
 	for k, w := range p.Words {
 		window := 4
+		if p.Code == Discard {
+			// A discarded phrase is a fixed expression: at most one
+			// word may stand between its words.
+			window = 2
+		}
 		if p.Target == k {
 			target, window = j, 10
 		}
