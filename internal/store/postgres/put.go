@@ -208,7 +208,8 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 // first mention, which is queued next and takes the mention ID the event
 // reserves.
 func (s *Store) queueEvent(p *pipe, ev *event.Event, seen time.Time, created func(int64)) {
-	args := append(sqlrow.EventRowArgs(ev), seen, sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd))
+	args := sqlrow.AppendEventRowArgs(make([]any, 0, 17), ev)
+	args = append(args, seen, sqlrow.IntArg(ev.Fatalities), sqlrow.IntArg(ev.Injuries), sqlrow.IntArg(ev.Crowd))
 	p.b.Queue(s.st.insertEvent, args...).QueryRow(func(row pgx.Row) error {
 		var id int64
 		if err := row.Scan(&id); err != nil {

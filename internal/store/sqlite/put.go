@@ -122,7 +122,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 				if f.Limit == 0 {
 					f.Limit = store.DefaultCandidateLimit
 				}
-				cands, err := sqlq.NewReader(s.d, sqlq.SQLQuerier(p)).Events(ctx, f)
+				cands, err := p.rd.Events(ctx, f)
 				if err != nil {
 					return res, fmt.Errorf("event %d: candidates: %w", i, err)
 				}
@@ -198,7 +198,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 }
 
 func insertEvent(ctx context.Context, p *writer, ev *event.Event, docID int64, seen time.Time) (int64, error) {
-	args := append([]any{docID}, sqlrow.EventRowArgs(ev)...)
+	args := sqlrow.AppendEventRowArgs(append(make([]any, 0, 16), docID), ev)
 	var id int64
 	err := p.QueryRowContext(ctx, sqlEvent, append(args, micros(seen), micros(seen))...).Scan(&id)
 	if err != nil {
@@ -219,6 +219,8 @@ func isForeignKey(err error) bool {
 type writer struct {
 	c     *sql.Conn
 	stmts map[string]*sql.Stmt
+	// rd reads through the writer, inside its transaction.
+	rd *sqlq.Reader
 }
 
 // maxStmts bounds the statement cache; it is emptied when full.

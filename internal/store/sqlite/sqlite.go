@@ -100,7 +100,9 @@ func Open(ctx context.Context, file string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", file, err)
 	}
 	s.wsem = make(chan *writer, 1)
-	s.wsem <- &writer{c: c, stmts: map[string]*sql.Stmt{}}
+	wr := &writer{c: c, stmts: map[string]*sql.Stmt{}}
+	wr.rd = sqlq.NewReader(d, sqlq.SQLQuerier(wr))
+	s.wsem <- wr
 	return s, nil
 }
 

@@ -92,7 +92,7 @@ func DocumentArgs(doc *store.Document, ingested time.Time, instant func(time.Tim
 
 // EventRowCols returns the columns of the events table that a new event
 // copies from its first mention for the filters, in the order of
-// EventRowArgs.
+// AppendEventRowArgs.
 func EventRowCols() []string {
 	return []string{
 		"cameo", "root", "quad_class", "plover", "acled_type", "acled_subtype", "date",
@@ -100,8 +100,10 @@ func EventRowCols() []string {
 	}
 }
 
-// EventRowArgs returns the values of EventRowCols for e.
-func EventRowArgs(e *event.Event) []any {
+// AppendEventRowArgs appends the values of EventRowCols for e to args and
+// returns the extended slice, so that a statement's arguments take one
+// allocation.
+func AppendEventRowArgs(args []any, e *event.Event) []any {
 	var country string
 	var lat, lon any
 	if l := e.Location; l != nil {
@@ -114,8 +116,8 @@ func EventRowArgs(e *event.Event) []any {
 	if e.Target != nil {
 		tgt = e.Target.Code
 	}
-	return []any{e.CAMEO, e.Root, e.QuadClass, e.PLOVER, e.ACLEDType, e.ACLEDSubtype, store.DateKey(e.Date),
-		country, lat, lon, src, tgt, ActorText(e.Source, e.Target)}
+	return append(args, e.CAMEO, e.Root, e.QuadClass, e.PLOVER, e.ACLEDType, e.ACLEDSubtype, store.DateKey(e.Date),
+		country, lat, lon, src, tgt, ActorText(e.Source, e.Target))
 }
 
 // ActorArgs returns the seven column values of an optional actor (text,

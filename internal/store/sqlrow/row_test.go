@@ -105,7 +105,7 @@ func TestDocumentArgs(t *testing.T) {
 	}
 }
 
-func TestEventRowArgs(t *testing.T) {
+func TestAppendEventRowArgs(t *testing.T) {
 	tests := []struct {
 		name string
 		e    event.Event
@@ -121,12 +121,12 @@ func TestEventRowArgs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := EventRowArgs(&tt.e)
-			if len(got) != len(EventRowCols()) {
-				t.Fatalf("EventRowArgs: %d values for %d columns", len(got), len(EventRowCols()))
+			got := AppendEventRowArgs([]any{"first"}, &tt.e)
+			if len(got) != 1+len(EventRowCols()) {
+				t.Fatalf("AppendEventRowArgs: %d values for 1 + %d columns", len(got), len(EventRowCols()))
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("EventRowArgs (-want +got):\n%s", diff)
+			if diff := cmp.Diff(append([]any{"first"}, tt.want...), got); diff != "" {
+				t.Errorf("AppendEventRowArgs (-want +got):\n%s", diff)
 			}
 		})
 	}
