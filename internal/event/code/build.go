@@ -228,8 +228,21 @@ func (st *sentence) natural(t *trigger) bool {
 	// factory in Dhaka killed nine", "Floodwaters swept away homes in
 	// Sindh, killing 12"); a disaster after it is its cause when close.
 	from, to := 0, min(t.end+6, len(st.toks))
+	for g := max(t.i-4, 0); g < to; g++ {
+		if animals[st.toks[g].low] && (t.p.Code[:2] == "20" || t.p.Code[:2] >= "18" && g > t.i && g <= t.end+2) {
+			// "cattle were slaughtered", "poultry slaughter", "killed
+			// 200 cattle": animals are not the victims of political
+			// violence (looted cattle are still looted).
+			return true
+		}
+	}
 	for g := from; g < to; g++ {
 		if w := st.toks[g].low; disasters[w] && (w != "fire" && w != "fires" || fireBefore[st.low(g-1)]) {
+			if accidentVerbs[w] && g > 0 && st.phraseAt[g-1] >= 0 {
+				// "The military helicopter crashed, killing 12": what
+				// crashed is no doer.
+				return true
+			}
 			for b := t.i - 1; b >= 0; b-- {
 				if p := st.phraseOf(b); p != nil && p.actor != nil && p.actor.Role != "" && p.actor.Role != "CVL" &&
 					!st.locative(event.Span{Start: st.toks[p.from].span.Start}) {
@@ -242,6 +255,14 @@ func (st *sentence) natural(t *trigger) bool {
 	}
 	return false
 }
+
+// animals are the victims of slaughter that is not a massacre.
+var animals = set("cattle", "cow", "cows", "hog", "hogs", "pig", "pigs", "poultry", "chicken", "chickens",
+	"sheep", "goat", "goats", "livestock", "animals", "broiler", "broilers", "calves", "steers", "heifers",
+	"lambs", "birds", "fowl", "dogs", "elephants", "whales", "rhinos")
+
+// accidentVerbs say that their subject had an accident.
+var accidentVerbs = set("crashed", "collided", "plunged", "overturned", "capsized", "derailed", "collapsed")
 
 // fireBefore are the words before "fire" that make it a blaze, not
 // shooting ("opened fire") or arson ("set on fire"): "a fire at a
@@ -256,7 +277,7 @@ var disasters = set("flood", "floods", "flooding", "earthquake", "earthquakes", 
 	"accidents", "crash", "collision", "collided", "derailment", "derailed", "capsized", "epidemic",
 	"outbreak", "disease", "virus", "floodwaters", "flash", "fire", "fires", "inferno", "plunged", "overturned",
 	"gorge", "ravine", "stampede", "collapse", "collapsed", "drowned", "drowning", "electrocuted", "eruption",
-	"volcano", "snowstorm", "blizzard", "monsoon", "rains", "downpour", "mudslides")
+	"volcano", "snowstorm", "blizzard", "crashed", "monsoon", "rains", "downpour", "mudslides")
 
 // anaphoric reports whether a nominal trigger with a definite article
 // refers back to an event of the same root already coded in the document.

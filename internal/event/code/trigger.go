@@ -86,17 +86,27 @@ func (d *doc) findTriggers(st *sentence) {
 // titleCase reports a headline written in title case ("Gunmen Kill 12 in
 // Zamfara"), where capitals do not mark names.
 func (st *sentence) titleCase() bool {
-	words, caps := 0, 0
+	caps := 0
 	for _, t := range st.toks {
-		if t.word && len(t.low) > 3 && !isNumber(t.low) {
-			words++
-			if t.cap {
-				caps++
-			}
+		if !t.word || len(t.low) <= 3 || isNumber(t.low) {
+			continue
+		}
+		if !t.cap && !titleSmall[t.low] {
+			// A lower-case content word: running text, however many
+			// names it holds ("through Merrill Lynch Capital Markets").
+			return false
+		}
+		if t.cap {
+			caps++
 		}
 	}
-	return words >= 2 && caps*4 >= words*3
+	return caps >= 3
 }
+
+// titleSmall are the longer function words a title-case headline leaves
+// in lower case.
+var titleSmall = set("with", "from", "into", "over", "after", "amid", "against", "says", "than", "that",
+	"upon", "onto", "near", "during", "before", "about", "under", "without", "between")
 
 // startsClause reports whether token i starts the sentence or a quotation,
 // or follows a colon or dash, where a capital is no sign of a name.
@@ -535,12 +545,33 @@ var (
 		"became", "becoming", "doubled", "tripled")
 )
 
+// yearWord reads a year from 1900 to 2099.
+func yearWord(w string) (int, bool) {
+	if len(w) != 4 || !(w[:2] == "19" || w[:2] == "20") {
+		return 0, false
+	}
+	y := 0
+	for k := 0; k < 4; k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return 0, false
+		}
+		y = y*10 + int(w[k]-'0')
+	}
+	return y, true
+}
+
 // background reports whether a nominal event at i is an old one: "last
 // year's protests", "the 2019 attack", "after the attacks", "the Paris
 // attacks" (a past event known by its place or date).
 func (st *sentence) background(i int) bool {
 	if prev := st.toks[max(i-1, 0)]; i > 1 && prev.cap && prev.word && st.phraseAt[i-1] < 0 && !determiners[prev.low] && !notNames[prev.low] {
 		return true
+	}
+	if e := i + 1; st.low(e) == "in" || st.low(e) == "since" || st.low(e) == "during" {
+		// "scene of fierce fighting in 1983": an event of a past year.
+		if y, ok := yearWord(st.low(e + 1)); ok && st.doc != nil && y < st.doc.ref.Year {
+			return true
+		}
 	}
 	for b := i - 1; b >= 0 && b >= i-4; b-- {
 		w := st.toks[b].low
