@@ -418,6 +418,11 @@ func (d *doc) participants(st *sentence, t *trigger) ([]*phraseActor, *phraseAct
 				return []*phraseActor{&a}, nil
 			}
 		}
+		if t.p.Code[:3] == "175" {
+			// "Police fired tear gas and water cannon at the crowd":
+			// a means of force is used by the clause's subject.
+			return st.subject(t.i), st.target(t)
+		}
 		return nil, st.target(t)
 	}
 	return st.subject(t.i), st.target(t)

@@ -44,7 +44,7 @@ func (d *doc) findTriggers(st *sentence) {
 		if len(cands) == 0 {
 			continue
 		}
-		noun := st.nounContext(i)
+		noun := st.nounContext(i) || nounsOnly(cands)
 		if noun && i > 0 && st.toks[i-1].low == "to" && hasVerb(cands, st.toks[i].low) {
 			// "the right to strike", "were expected to rally": the
 			// bare form after "to" is an infinitive.
@@ -121,6 +121,18 @@ func (st *sentence) startsClause(i int) bool {
 	return false
 }
 
+// nounsOnly reports whether every pattern of a trigger word is a noun:
+// "demonstrations" is a noun wherever it stands ("staged noisy
+// demonstrations").
+func nounsOnly(cands []*Pattern) bool {
+	for _, p := range cands {
+		if !p.Noun {
+			return false
+		}
+	}
+	return true
+}
+
 // hasVerb reports whether w, as written, is the lemma of a verb pattern
 // among cands.
 func hasVerb(cands []*Pattern, w string) bool {
@@ -191,7 +203,9 @@ func (st *sentence) nounContext(i int) bool {
 	case determiners[prev.low], prepositions[prev.low], prev.low == "'s", prev.low == "’s":
 		return true
 	case prev.word && prev.low[0] >= '0' && prev.low[0] <= '9':
-		return true
+		// "three protests", "2 attacks"; but "protesters in 2014
+		// staged": an -ed form after a year is a verb.
+		return !hasEdForm(st.toks[i].low)
 	case st.phraseAt[i-1] < 0 && prev.word && !prev.cap && isIngForm(st.toks[i].low) && !beForms[prev.low] &&
 		!isAdverb(prev.low) && !negators[prev.low] && prev.low != "and" && prev.low != "or" && !hasEdForm(prev.low):
 		// "a board meeting", "the border fighting": a gerund after a
