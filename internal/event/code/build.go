@@ -551,6 +551,17 @@ func (st *sentence) subject(i int) []*phraseActor {
 		switch low {
 		case ";", "that", ":":
 			return nil
+		case ")":
+			// "rioters (likely supporters of BNP) set fire to a bus":
+			// an aside in parentheses after the subject is not it.
+			o := b - 1
+			for o >= 0 && st.toks[o].low != "(" {
+				o--
+			}
+			if o > 0 && st.phraseOf(o-1) != nil {
+				b = o
+				continue
+			}
 		case ",":
 			if noun {
 				return nil
