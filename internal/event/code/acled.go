@@ -10,6 +10,7 @@ type evInfo struct {
 	crowd   bool // the source is a group or crowd (or unnamed), not one person
 	named   bool // the text names the source
 	crime   bool // ordinary crime: the source is a criminal (CAMEO role CRM)
+	mob     bool // a crowd's violence coded 145 with no protest in sight
 }
 
 // ACLED sub-event types the pass assigns.
@@ -75,7 +76,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	}
 	protest, rioting, intervened, killedByState := false, false, false, false
 	for i, e := range evs {
-		if e.Root == "14" {
+		if e.Root == "14" && !info[i].mob {
 			protest = true
 			if e.CAMEO[:3] == "145" {
 				rioting = true
@@ -98,7 +99,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			// Party members and supporters are coded with their party's
 			// role (GOV for a ruling party): only state forces and
 			// organised armed groups are not a mob.
-			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && e.Root != "14" && !armed(e.Source) {
+			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && (e.Root != "14" || info[i].mob) && !armed(e.Source) {
 				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
 				e.Confidence = max(e.Confidence, 0.75)
 			}

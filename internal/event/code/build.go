@@ -150,7 +150,8 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	}
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
-		crowd: src == nil || !src.single, named: src != nil, crime: src != nil && src.Role == "CRM"})
+		crowd: src == nil || !src.single, named: src != nil, crime: src != nil && src.Role == "CRM",
+		mob: ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding()})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -164,6 +165,19 @@ func isCrowd(a *phraseActor) bool {
 		return true
 	}
 	return a.protester
+}
+
+// unarmed reports sources that are no armed organisation: civilians,
+// opposition, students, workers, farmers.
+func unarmed(a *phraseActor) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Role {
+	case "CVL", "OPP", "EDU", "LAB", "AGR", "HLH", "REL", "MED", "BUS":
+		return true
+	}
+	return false
 }
 
 // stateRoles are the roles of the state and of international bodies.
@@ -754,6 +768,17 @@ func crowdOnState(src, tgt *phraseActor) bool {
 	return false
 }
 
+// demanding reports a crowd's act done "demanding" or "protesting"
+// something: a demonstration, even where no protest word names it.
+func (st *sentence) demanding() bool {
+	for _, t := range st.toks {
+		if t.low == "demanding" || t.low == "protesting" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasProtest reports whether the sentence reports a protest.
 func (st *sentence) hasProtest() bool {
 	for _, t := range st.triggers {
@@ -767,9 +792,17 @@ func (st *sentence) hasProtest() bool {
 // event builds one event record.
 func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (event.Event, bool) {
 	code := t.p.Code
-	if protestGroup(src, st) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18") ||
-		crowdOnState(src, tgt) && t.p.Flags&FlagViolent != 0 {
+	switch {
+	case protestGroup(src, st) && (t.p.Flags&FlagViolent != 0 || code[:2] == "17" || code[:2] == "18"),
+		crowdOnState(src, tgt) && t.p.Flags&FlagViolent != 0,
+		isCrowd(src) && src.Role == "CVL" && (code == "1712" || code == "1711"):
+		// Protesters' violence, a crowd turning on the state, a mob
+		// burning or looting: rioting.
 		code = "145"
+	case code == "190" && unarmed(src):
+		// Party workers, students or villagers who attack use
+		// unconventional violence, not military force.
+		code = "180"
 	}
 	e, ok := d.c.entry(code)
 	if !ok {
