@@ -144,6 +144,8 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 				// What was hit types the attack for ACLED too.
 				out[i].Target, out[i].ACLEDType, out[i].ACLEDSubtype = ev.Target, ev.ACLEDType, ev.ACLEDSubtype
 			}
+			// The evidence runs from the attack to what it did.
+			out[i].Span.End = max(out[i].Span.End, ev.Span.End)
 			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
 			return out, info
 		}
