@@ -147,3 +147,31 @@ func TestACLEDCrime(t *testing.T) {
 		}
 	}
 }
+
+// TestEventPlace checks which place an event is put in: the name as the
+// text writes it, and the gazetteer place its coordinates come from.
+func TestEventPlace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gazetteer")
+	}
+	tests := []struct{ name, text, place, geoname string }{
+		{"possessor contains the district", "Gunmen shot dead a tribal elder in Mogadishu's Wadajir district on Wednesday.", "Wadajir", "Mogadishu"},
+		{"origin is not the place", "Rebels killed five labourers from Bihar near the town of Dibrugarh on Monday.", "Dibrugarh", "Dibrugarh"},
+		{"possessive place is an owner", "Hundreds of people protested in Rajshahi on Sunday against Myanmar's aggression.", "Rajshahi", "Rājshāhi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := codeText(t, tt.text, "2024-03-01")
+			if len(evs) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			l := evs[len(evs)-1].Location
+			if l == nil {
+				t.Fatalf("event of %q has no place", tt.text)
+			}
+			if l.Name != tt.place || l.Geoname != tt.geoname {
+				t.Errorf("place of %q = %q (%s), want %q (%s)", tt.text, l.Name, l.Geoname, tt.place, tt.geoname)
+			}
+		})
+	}
+}

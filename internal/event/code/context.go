@@ -72,7 +72,8 @@ func (st *sentence) placeCountry(sc *sentenceContext) string {
 // placeOf are the nouns whose "of" introduces a place: "in front of",
 // "on the outskirts of", "in the north of".
 var placeOf = set("front", "outside", "outskirts", "north", "south", "east", "west", "centre", "center",
-	"heart", "part", "parts", "suburbs", "vicinity")
+	"heart", "part", "parts", "suburbs", "vicinity", "town", "city", "village", "district", "province", "region",
+	"area", "county", "municipality", "capital", "port", "island")
 
 // locative reports whether the place at sp follows a locative preposition.
 func (st *sentence) locative(sp event.Span) bool {
@@ -85,9 +86,16 @@ func (st *sentence) locative(sp event.Span) bool {
 					return false
 				}
 			}
-			for b := i - 1; b >= 0 && b >= i-3; b-- {
+			from := i
+			if p := st.low(i - 1); p == "'s" || p == "’s" {
+				// "in Mogadishu's Wadajir district": the district lies
+				// where its possessor is named.
+				for from = i - 2; from > 0 && st.toks[from-1].cap && st.toks[from-1].word; from-- {
+				}
+			}
+			for b := from - 1; b >= 0 && b >= from-3; b-- {
 				w := st.toks[b].low
-				if locationPreps[w] || w == "to" || w == "into" || w == "of" && placeOf[st.low(b-1)] {
+				if locationPreps[w] && w != "from" || w == "to" || w == "into" || w == "of" && placeOf[st.low(b-1)] {
 					return true
 				}
 				if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {
