@@ -113,6 +113,23 @@ func (st *sentence) locative(sp event.Span) bool {
 // sentence names that is not one of the event's actors; else the
 // document's focus country.
 func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) *event.Location {
+	loc, dist := d.knownLocation(st, sc, t, src, tgt)
+	if loc == nil {
+		return nil
+	}
+	if name, sp, sd, ok := st.subPlace(d.mentions, t); ok && sd <= dist+60 && !sp.Contains(loc.Span) {
+		// "in the Kafr Sousah area of Damascus": the text names a place
+		// the gazetteer lacks; the event is there, at the coordinates of
+		// the place that contains it.
+		loc.Name, loc.Span = name, sp
+	}
+	return loc
+}
+
+// knownLocation picks the gazetteer place of an event (see location) and
+// how far from the trigger the sentence names it (1<<30 when it does
+// not).
+func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (*event.Location, int) {
 	trig := st.toks[t.i].span.Start
 	best, bestDist := -1, 1<<30
 	for k, m := range sc.places {
@@ -137,6 +154,21 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 		}
 	}
 	if best >= 0 {
+		if bestDist < 1<<30 {
+			// "the West Bank town of Bethlehem": a more precise place
+			// right after the chosen one is where it happened.
+			for k := best + 1; k < len(sc.places); k++ {
+				m, b := sc.places[k], sc.places[best]
+				if m.Span.Start-b.Span.End > 25 || !st.locative(m.Span) {
+					break
+				}
+				if m.Place.Kind == geo.City && b.Place.Kind != geo.City {
+					best = k
+				}
+			}
+		} else {
+			bestDist = 1 << 29
+		}
 		m := sc.places[best]
 		if st.locative(m.Span) {
 			if _, ok := d.blockPlace[st.s.Block]; !ok {
@@ -145,7 +177,7 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 		}
 		loc := placeLocation(m.Place, m.Span)
 		loc.Name = m.Span.Of(d.a.Text)
-		return loc
+		return loc, bestDist
 	}
 	// No place in the sentence: the place its paragraph named before
 	// ("On 5 May, students clashed in Sylhet. … Police fired …"), else the
@@ -154,21 +186,126 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 	if m, ok := d.blockPlace[st.s.Block]; ok {
 		loc := placeLocation(m.Place, m.Span)
 		loc.Name = m.Span.Of(d.a.Text)
-		return loc
+		return loc, 1 << 29
 	}
 	for _, m := range d.mentions {
 		if m.Place.Country == d.focusCountry && m.Place.Kind != geo.Country && d.locativeAt(m.Span) {
 			loc := placeLocation(m.Place, m.Span)
 			loc.Name = m.Span.Of(d.a.Text)
-			return loc
+			return loc, 1 << 29
 		}
 	}
 	if d.focusCountry != "" && d.c.places != nil {
 		if p, ok := d.c.places.Country(d.focusCountry); ok {
-			return placeLocation(p, event.Span{})
+			return placeLocation(p, event.Span{}), 1 << 29
 		}
 	}
-	return nil
+	return nil, 0
+}
+
+// subPlace finds, after a locative preposition, a place the gazetteer
+// lacks, named the way news names the parts of a city or district:
+// capitalised words and a place noun ("the Kafr Sousah area", "the
+// Bustan Al-Basha district", "Jandoul Roundabout"), or a place noun and
+// "of" ("the town of Marka"). It returns the name as written (with the
+// noun when it is part of the name, as in "Tahrir Square"), its span and
+// its distance from the trigger, measured as location measures it.
+func (st *sentence) subPlace(known []geo.Mention, t *trigger) (string, event.Span, int, bool) {
+	trig := st.toks[t.i].span.Start
+	var name event.Span
+	bestDist := -1
+	isKnown := func(from, to int) bool {
+		sp := event.Span{Start: st.toks[from].span.Start, End: st.toks[to-1].span.End}
+		for _, m := range known {
+			if m.Span.Start < sp.End && sp.Start < m.Span.End {
+				return true
+			}
+		}
+		for g := from; g < to; g++ {
+			if st.phraseAt[g] >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(st.toks); i++ {
+		if !subPlacePreps[st.toks[i].low] {
+			continue
+		}
+		j := i + 1
+		if st.low(j) == "the" {
+			j++
+		}
+		var from, to int
+		var keep bool
+		switch {
+		case j+2 < len(st.toks) && placeNouns[st.low(j)] != 0 && st.low(j+1) == "of" && st.toks[j+2].cap:
+			// "the town of Marka"
+			from, to = j+2, j+3
+			for to < len(st.toks) && to-from < 4 && st.toks[to].cap && st.toks[to].word {
+				to++
+			}
+		case j < len(st.toks) && st.toks[j].cap && st.toks[j].word:
+			from, to = j, j
+			for to < len(st.toks) && to-from < 4 && st.toks[to].cap && st.toks[to].word {
+				to++
+			}
+			switch next := st.low(to); {
+			case to < len(st.toks) && !st.toks[to].cap && placeNouns[next] == areaNoun:
+				// "the Kafr Sousah area": the noun is not the name.
+			case to < len(st.toks) && !st.toks[to].cap && placeNouns[next] == nameNoun:
+				// "Appa Pada road"
+				keep = true
+			case to-from >= 2 && placeNouns[st.low(to-1)] == nameNoun:
+				// "Tahrir Square", "Jandoul Roundabout": already in.
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if to <= from || isKnown(from, to) {
+			continue
+		}
+		end := to
+		if keep {
+			end = to + 1
+		}
+		sp := event.Span{Start: st.toks[from].span.Start, End: st.toks[end-1].span.End}
+		dist := sp.Start - trig
+		if dist < 0 {
+			dist = -dist + 40
+		}
+		if bestDist < 0 || dist < bestDist {
+			name, bestDist = sp, dist
+		}
+	}
+	if bestDist < 0 {
+		return "", event.Span{}, 0, false
+	}
+	return name.Of(st.text), name, bestDist, true
+}
+
+// subPlacePreps introduce where something happened.
+var subPlacePreps = set("in", "at", "near", "outside", "inside", "into", "around", "across", "through")
+
+// Kinds of place nouns: a part of a city or district, written after a name
+// and left out of it ("the Kafr Sousah area"), or a thing whose noun is
+// part of its name ("Tahrir Square").
+const (
+	areaNoun = 1 + iota
+	nameNoun
+)
+
+var placeNouns = map[string]int{
+	"area": areaNoun, "district": areaNoun, "neighbourhood": areaNoun, "neighborhood": areaNoun, "village": areaNoun,
+	"town": areaNoun, "quarter": areaNoun, "suburb": areaNoun, "township": areaNoun, "locality": areaNoun,
+	"municipality": areaNoun, "governorate": areaNoun, "upazila": areaNoun, "ward": areaNoun, "settlement": areaNoun,
+	"sub-district": areaNoun, "subdistrict": areaNoun, "countryside": areaNoun, "county": areaNoun, "camp": nameNoun,
+	"square": nameNoun, "road": nameNoun, "street": nameNoun, "roundabout": nameNoun, "bridge": nameNoun,
+	"station": nameNoun, "market": nameNoun, "airport": nameNoun, "checkpoint": nameNoun, "junction": nameNoun,
+	"highway": nameNoun, "hill": nameNoun, "valley": nameNoun, "crossing": nameNoun, "avenue": nameNoun,
+	"park": nameNoun, "mosque": nameNoun, "hospital": nameNoun, "university": nameNoun, "prison": nameNoun,
 }
 
 // locativeAt reports whether the text just before sp is a locative
