@@ -8,10 +8,11 @@ import (
 	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
-// dialect returns PostgreSQL's dialect of the shared SQL: numbered
+// Dialect returns PostgreSQL's dialect of the shared SQL: numbered
 // placeholders, a tsvector column per searchable table, timestamptz
-// instants.
-func dialect() *sqlq.Dialect {
+// instants. The alert store, which keeps its tables in the same schema,
+// migrates them with it.
+func Dialect() *sqlq.Dialect {
 	return &sqlq.Dialect{
 		Numbered:  true,
 		Least:     "LEAST",

@@ -56,7 +56,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	d := dialect()
+	d := Dialect()
 	s := &Store{Reader: sqlq.NewReader(d, querier{pool}), pool: pool, d: d, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
