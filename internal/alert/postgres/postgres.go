@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,6 +15,9 @@ import (
 
 	"github.com/annals-project/annals/internal/alert"
 	"github.com/annals-project/annals/internal/store"
+	storepostgres "github.com/annals-project/annals/internal/store/postgres"
+	"github.com/annals-project/annals/internal/store/sqlq"
+	"github.com/annals-project/annals/internal/store/sqlrow"
 )
 
 //go:embed migrations/*.sql
@@ -39,9 +40,10 @@ type Store struct {
 
 var _ alert.Store = (*Store)(nil)
 
-// migrateLock is the advisory lock that serializes the alert migrations
-// of concurrent Opens ("alerts"); the event store's writers use another.
-const migrateLock = 0x616c65727473
+// lockKey is the advisory lock that serializes the alert store's writers
+// ("alerts"): the migrations of concurrent Opens and the transactions of
+// Add. The event store's writers take another.
+const lockKey = 0x616c65727473
 
 // Open connects to the PostgreSQL database named by dsn (a postgres://
 // URL or a key=value string, as pgx reads them; a search_path parameter
@@ -76,45 +78,34 @@ func (s *Store) Close() error {
 }
 
 // migrate applies the embedded migrations not yet recorded in
-// alert_migrations, in lexical order, one transaction each, each holding
-// migrateLock.
+// alert_migrations with the event store's migration runner, each of its
+// transactions holding lockKey, so that concurrent Opens of a new schema
+// create the table and apply each migration once.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return fmt.Errorf("migrations: %w", err)
 	}
-	slices.Sort(names)
-	for _, file := range names {
-		name := path.Base(file)
-		body, err := migrations.ReadFile(file)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", name, err)
-		}
-		err = s.inTx(ctx, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrateLock)); err != nil {
-				return fmt.Errorf("lock: %w", err)
-			}
-			if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS alert_migrations (
-				name text PRIMARY KEY,
-				applied_at timestamptz NOT NULL
-			)`); err != nil {
-				return fmt.Errorf("create alert_migrations: %w", err)
-			}
-			var done bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM alert_migrations WHERE name = $1)`, name).Scan(&done); err != nil || done {
-				return err
-			}
-			if _, err := tx.Exec(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.Exec(ctx, `INSERT INTO alert_migrations (name, applied_at) VALUES ($1, $2)`, name, ts(s.now()))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-	}
-	return nil
+	return storepostgres.Dialect().Migrate(ctx, lockedDB{s}, fsys, "alert_migrations", s.now)
+}
+
+// lockedDB runs the transactions of sqlq.Dialect.Migrate with inLock.
+type lockedDB struct{ s *Store }
+
+func (db lockedDB) InTx(ctx context.Context, fn func(sqlq.Tx) error) error {
+	return db.s.inLock(ctx, func(tx pgx.Tx) error { return fn(migrateTx{tx}) })
+}
+
+// migrateTx is a pgx.Tx as a sqlq.Tx.
+type migrateTx struct{ tx pgx.Tx }
+
+func (t migrateTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.Exec(ctx, query, args...)
+	return err
+}
+
+func (t migrateTx) QueryRow(ctx context.Context, query string, args ...any) sqlrow.Scanner {
+	return t.tx.QueryRow(ctx, query, args...)
 }
 
 // inTx runs fn in a transaction, committing if fn returns nil.
@@ -130,6 +121,17 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	return tx.Commit(ctx)
 }
 
+// inLock runs fn in a transaction that first takes lockKey, committing if
+// fn returns nil. The lock is held until the transaction ends.
+func (s *Store) inLock(ctx context.Context, fn func(pgx.Tx) error) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockKey)); err != nil {
+			return fmt.Errorf("lock: %w", err)
+		}
+		return fn(tx)
+	})
+}
+
 // ts is t as stored: UTC, to the microsecond that timestamptz keeps.
 func ts(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
@@ -140,13 +142,17 @@ func storable(s string) string {
 	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
-// Add implements alert.Store.
+// Add implements alert.Store. Its transaction holds lockKey: concurrent
+// Adds whose batches share keys in differing orders would otherwise each
+// wait, in INSERT … ON CONFLICT, for a key the other inserted first, and
+// deadlock. Under the lock each Add sees every alert committed before it
+// and waits for no row lock.
 func (s *Store) Add(ctx context.Context, alerts []alert.Alert) ([]alert.Alert, error) {
 	if len(alerts) == 0 {
 		return nil, nil
 	}
 	var added []alert.Alert
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inLock(ctx, func(tx pgx.Tx) error {
 		subs, err := subscriptions(ctx, tx)
 		if err != nil {
 			return err

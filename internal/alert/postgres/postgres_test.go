@@ -2,9 +2,11 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -189,5 +191,60 @@ func TestOpenBadDSN(t *testing.T) {
 				t.Errorf("Open(%q) = %v, want it to start with the context", tt.dsn, err)
 			}
 		})
+	}
+}
+
+// TestConcurrentAddAcrossStores adds overlapping batches, each in its own
+// order, from several stores on one schema at once (as several watcher
+// processes would), round after round: every Add succeeds (no deadlock),
+// each alert is returned as new once and queued once.
+func TestConcurrentAddAcrossStores(t *testing.T) {
+	ctx := context.Background()
+	dsn := MustSchema(t)
+	const stores, rounds, days = 3, 5, 8
+	ss := make([]*postgres.Store, stores)
+	for i := range ss {
+		ss[i] = MustOpen(t, dsn, nil)
+	}
+	if _, err := ss[0].Subscribe(ctx, alert.Subscription{Endpoint: "http://127.0.0.1:9/all"}); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for r := range rounds {
+		var batch []alert.Alert
+		for d := range days {
+			batch = append(batch, alerttest.Alert("KAZ", alert.SchemeCAMEO, "14", fmt.Sprintf("2022-%02d-%02d", r+1, d+1), 10+d))
+		}
+		want = append(want, alerttest.Keys(batch)...)
+		added := make([][]alert.Alert, stores)
+		errs := make([]error, stores)
+		var wg sync.WaitGroup
+		for i, s := range ss {
+			mine := slices.Clone(batch)
+			switch i % 3 {
+			case 1:
+				slices.Reverse(mine)
+			case 2:
+				mine = append(mine[days/2:], mine[:days/2]...)
+			}
+			wg.Go(func() { added[i], errs[i] = s.Add(ctx, mine) })
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			t.Fatalf("round %d: %v", r, err)
+		}
+		var got []string
+		for _, a := range added {
+			got = append(got, alerttest.Keys(a)...)
+		}
+		slices.Sort(got)
+		wantRound := alerttest.Keys(batch)
+		slices.Sort(wantRound)
+		if diff := cmp.Diff(wantRound, got); diff != "" {
+			t.Fatalf("round %d: alerts returned as new (-want +got):\n%s", r, diff)
+		}
+	}
+	if p, err := ss[0].Pending(ctx, 0); err != nil || len(p) != len(want) {
+		t.Errorf("Pending = %d deliveries, %v; want %d", len(p), err, len(want))
 	}
 }
