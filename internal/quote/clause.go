@@ -255,6 +255,19 @@ func (f *finder) according(si, i, first int) {
 	if !ok {
 		return
 	}
+	if e := p.end + 1; (f.word(e, "by") || f.word(e, "from") || f.word(e, "of") || f.word(e, "at")) &&
+		(f.capital(e+1) || f.word(e+1, "the") && f.capital(e+2)) {
+		// "according to a new report by Politico": the report's author
+		// belongs to the source.
+		e++
+		if f.word(e, "the") {
+			e++
+		}
+		for f.capital(e+1) && f.toks[e+1].Kind == nlp.Word {
+			e++
+		}
+		p.end = e
+	}
 	cl := clause{
 		start: f.toks[i].Span.Start, end: f.toks[p.end].Span.End, sent: si, lead: -1,
 		cue: f.span(i, i+1), speaker: f.span(p.start, p.end), kind: p.kind, weak: p.weak,

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/nlp"
@@ -114,7 +115,86 @@ func Find(a *event.Article, sents []event.Sentence) []Quote {
 		return 0
 	})
 	f.infer()
+	f.labels()
 	return f.out
+}
+
+// labels gives the lines of a transcript their speakers: a paragraph, or a
+// quotation, that opens with a name in capitals and a colon ("WALLACE:
+// Let's start …", "“PENCE: Well, look …”") is that person's words.
+func (f *finder) labels() {
+	covered := make(map[int]bool, len(f.out))
+	for i := range f.out {
+		q := &f.out[i]
+		if !q.Direct {
+			continue
+		}
+		if end, ok := speakerLabel(f.text, q.Content.Start, q.Content.End); ok {
+			covered[q.Content.Start] = true
+			q.Speaker = event.Span{Start: q.Content.Start, End: end}
+			q.Kind, q.Antecedent, q.Continues = Named, event.Span{}, false
+			q.Content.Start = skipSpace(f.text, end+1, q.Content.End)
+		}
+	}
+	for bi, b := range f.blocks {
+		if !prose(b.Kind) || b.first > b.last {
+			continue
+		}
+		start := skipSpace(f.text, b.Span.Start, b.Span.End)
+		if strings.HasPrefix(f.text[start:b.Span.End], "\"") {
+			start++ // a transcript quoted paragraph by paragraph
+		} else if strings.HasPrefix(f.text[start:b.Span.End], "\u201c") {
+			start += len("\u201c")
+		}
+		end, ok := speakerLabel(f.text, start, b.Span.End)
+		if !ok || covered[start] {
+			continue
+		}
+		content := event.Span{Start: skipSpace(f.text, end+1, b.Span.End), End: b.Span.End}
+		for content.End > content.Start && (f.text[content.End-1] == ' ' || f.text[content.End-1] == '\n') {
+			content.End--
+		}
+		if content.Len() == 0 {
+			continue
+		}
+		f.out = append(f.out, Quote{Content: content, Direct: true, Speaker: event.Span{Start: start, End: end},
+			Kind: Named, Sentence: f.sents[b.first].index, Block: bi})
+	}
+	slices.SortStableFunc(f.out, func(x, y Quote) int { return cmp.Compare(x.Content.Start, y.Content.Start) })
+}
+
+// speakerLabel reports whether text[start:limit] opens with a speaker's
+// label: one to three words in capitals (at least two letters, "MR." and
+// "O'BRIEN" allowed) and a colon. It returns the end of the label.
+func speakerLabel(text string, start, limit int) (int, bool) {
+	letters, words := 0, 1
+	for i := start; i < limit && i < start+40; i++ {
+		switch c := text[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '.' || c == '\'' || c == '-':
+		case c == ' ':
+			if i == start || text[i-1] == ' ' {
+				return 0, false
+			}
+			words++
+			if words > 3 {
+				return 0, false
+			}
+		case c == ':':
+			return i, letters >= 2 && text[i-1] != ' ' && i+1 < limit && text[i+1] == ' '
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func skipSpace(text string, i, limit int) int {
+	for i < limit && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // A block is a block of the Article, clamped to its text.

@@ -294,6 +294,19 @@ func TestFind(t *testing.T) {
 			want: []string{`D post "— (@newsdesk) March 3, 2023" cue="": "Ceasefire holds in the north"`},
 		},
 		{
+			name: "transcript labels",
+			text: "HOST: Will the senator attend the hearing tonight?\n\n\"MARTIN: He will not attend, and nobody should expect him.",
+			want: []string{
+				`D named "HOST" cue="": "Will the senator attend the hearing tonight?"`,
+				`D named "MARTIN" cue="": "He will not attend, and nobody should expect him."`,
+			},
+		},
+		{
+			name: "according to a report by an outlet",
+			text: "According to a new report by the Daily Monitor, the talks have stalled.",
+			want: []string{`I nominal "a new report by the Daily Monitor" cue="According to": "the talks have stalled"`},
+		},
+		{
 			name: "block quotation",
 			text: "The statement read:\n\n@blockquote We condemn the attack in the strongest terms.",
 			want: []string{`D nominal "The statement" cue="read": "We condemn the attack in the strongest terms"`},

@@ -76,8 +76,13 @@ func (d *doc) speaker(analyses []*sentence, sp event.Span) *event.Actor {
 			}
 		}
 		if best != nil {
-			// A speaker named without a country takes the document's.
-			return d.actorOut("", best.actor, false, false)
+			// A speaker named without a country takes the document's;
+			// its text is the whole phrase as written ("The minister of
+			// the economy, Mr. Guajardo Villarreal"), its code the
+			// actor's.
+			out := d.actorOut("", best.actor, false, false)
+			out.Text, out.Span = text, sp
+			return out
 		}
 	}
 	low := lower(text)
