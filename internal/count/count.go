@@ -161,9 +161,13 @@ func Read(ws []Word) Counts {
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
 			switch ws[k] {
 			case "killing", "killed", "death", "deaths", "toll", "injuring", "injured", "wounding", "wounded",
-				"arresting", "detaining", "arrested", "detained":
+				"arresting", "detaining", "arrested", "detained", "dead", "murdering", "murdered", "massacring",
+				"massacred", "executing", "executed", "beheading", "beheaded", "lynching", "lynched":
 				cat = categories[ws[k]]
-				if ws[k] == "toll" {
+				switch ws[k] {
+				case "toll", "dead", "murdering", "murdered", "massacring", "massacred", "executing", "executed",
+					"beheading", "beheaded", "lynching", "lynched":
+					// "shot dead three demonstrators", "executed five".
 					cat = killed
 				}
 			}

@@ -34,6 +34,8 @@ func TestRead(t *testing.T) {
 		{"words", "Three soldiers died and seven were wounded .", "3", "7", "-", "-"},
 		{"vague several hundreds", "Several people were murdered and hundreds were injured in clashes .", "3", "200", "-", "-"},
 		{"killing n", "Gunmen stormed the village , killing 14 and wounding at least 20 .", "14", "20", "-", "-"},
+		{"shot dead n", "Security forces shot dead three demonstrators during a protest .", "3", "-", "-", "-"},
+		{"executed n", "The militants executed five hostages on Monday .", "5", "-", "-", "-"},
 		{"arrests", "Police arrested 35 protesters after the rally .", "-", "-", "35", "-"},
 		{"detained", "More than 100 people were detained overnight .", "-", "-", "100", "-"},
 		{"crowd tens of thousands", "Tens of thousands of people have flooded the streets .", "-", "-", "-", "20000"},

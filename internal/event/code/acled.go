@@ -9,8 +9,10 @@ type evInfo struct {
 	violent bool // the trigger is violence ({violent} or roots 17–20)
 	crowd   bool // the source is a group or crowd (or unnamed), not one person
 	named   bool // the text names the source
+	single  bool // the source is one person
 	crime   bool // ordinary crime: the source is a criminal (CAMEO role CRM)
 	mob     bool // a crowd's violence coded 145 with no protest in sight
+	melee   bool // violence by hand or at close range: beating, hacking, burning, clashing
 }
 
 // ACLED sub-event types the pass assigns.
@@ -75,21 +77,34 @@ func acledBlock(evs []event.Event, info []evInfo) {
 		}
 	}
 	protest, rioting, intervened, killedByState := false, false, false, false
+	protesters := map[string]bool{}
 	for i, e := range evs {
 		if e.Root == "14" && !info[i].mob {
 			protest = true
 			if e.CAMEO[:3] == "145" {
 				rioting = true
 			}
+			if e.Source != nil {
+				protesters[e.Source.Code] = true
+			}
 		}
-		if info[i].violent && !stateForce(e.Source) && !armed(e.Source) && e.Root != "14" {
-			rioting = rioting || protest
+	}
+	for i, e := range evs {
+		// Others attacking the demonstrators intervene in the protest;
+		// any other violence by civilians around it makes it a riot.
+		if !protest || !info[i].violent || stateForce(e.Source) || armed(e.Source) || e.Root == "14" {
+			continue
 		}
+		if e.Target != nil && protesters[e.Target.Code] && (e.Source == nil || !protesters[e.Source.Code]) {
+			intervened = true
+			continue
+		}
+		rioting = true
 	}
 	if !protest {
 		for i := range evs {
 			e := &evs[i]
-			if info[i].violent && info[i].named && !info[i].crowd && !armed(e.Source) && !stateForce(e.Source) &&
+			if info[i].violent && info[i].single && !armed(e.Source) && !stateForce(e.Source) &&
 				(e.Source.Role == "CVL" || e.Source.Role == "") && (e.Target == nil || e.Target.Role == "CVL") {
 				// One person hurting another, nothing political named:
 				// ordinary crime for ACLED.
@@ -99,7 +114,12 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			// Party members and supporters are coded with their party's
 			// role (GOV for a ruling party): only state forces and
 			// organised armed groups are not a mob.
-			if info[i].violent && info[i].crowd && !info[i].crime && e.QuadClass == 4 && (e.Root != "14" || info[i].mob) && !armed(e.Source) {
+			if info[i].violent && info[i].crowd && info[i].melee && !info[i].crime && e.QuadClass == 4 &&
+				e.ACLEDType != "Explosions/Remote violence" &&
+				(e.Root != "14" || info[i].mob) && !armed(e.Source) {
+				// A crowd is read from what it did: beating, hacking,
+				// burning, clashing are a mob's; missiles, bombs and
+				// arrests are not.
 				e.ACLEDType, e.ACLEDSubtype = acledRiots, mobViolence
 				e.Confidence = max(e.Confidence, 0.75)
 			}
@@ -108,20 +128,23 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	}
 	for _, e := range evs {
 		if stateForce(e.Source) && e.QuadClass == 4 && e.Root != "14" {
-			intervened = true
+			intervened = true // by the state
 			if e.Fatalities != nil && *e.Fatalities > 0 {
 				killedByState = true
 			}
 		}
 	}
+	// Demonstrators who turn violent riot, whatever the police then do
+	// (ACLED codes the demonstration as a riot); state violence against
+	// a peaceful one is an intervention, or excessive force when it kills.
 	sub, typ := peaceful, acledProtests
 	switch {
+	case rioting:
+		sub, typ = violentDemo, acledRiots
 	case intervened && killedByState:
 		sub = excessiveForce
 	case intervened:
 		sub = intervention
-	case rioting:
-		sub, typ = violentDemo, acledRiots
 	}
 	for i := range evs {
 		e := &evs[i]

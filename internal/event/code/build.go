@@ -136,6 +136,12 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
 			return out, info
 		}
+		if t.p.Noun && violentRoot(out[i].Root) && violentRoot(ev.Root) && (st.low(t.i-2) == "in" || st.low(t.i-1) == "in") && ev.Source != nil && ev.Source.Role == "" {
+			// "Gunmen killed 12 villagers in an attack on a village": the
+			// attack is the killing, told again as a noun.
+			setCounts(&out[i], count.Counts{Killed: ev.Fatalities, Injured: ev.Injuries, Crowd: ev.Crowd})
+			return out, info
+		}
 		if consequence(st, t) && violentRoot(out[i].Root) && violentRoot(ev.Root) && actorCode(out[i].Source) == actorCode(ev.Source) &&
 			(out[i].Target == nil || actorCode(out[i].Target) == actorCode(ev.Target)) {
 			// "opened fire on a market, killing 12 villagers": the
@@ -152,8 +158,9 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	}
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
-		crowd: src == nil || !src.single, named: src != nil, crime: src != nil && src.Role == "CRM",
-		mob: ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding()})
+		crowd: src == nil || !src.single && !st.stateBody(src), named: src != nil, single: src != nil && src.single, crime: src != nil && src.Role == "CRM",
+		mob: ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
+		melee: melee(ev.CAMEO)})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -194,6 +201,34 @@ func allState(sources []*phraseActor) bool {
 		}
 	}
 	return true
+}
+
+// stateBody reports a source that is a state or its government as such
+// ("the Syrian government", "the US", "Moscow"), which is never a crowd,
+// unlike a party's members or supporters.
+func (st *sentence) stateBody(a *phraseActor) bool {
+	p := st.phraseOf(sourceTok(st, a))
+	if p == nil || p.actor != a {
+		return false
+	}
+	switch p.kind {
+	case actor.Country, actor.Metonym:
+		return true
+	case actor.Agent:
+		return a.Role == "GOV" || a.Role == "LEG" || a.Role == "JUD"
+	}
+	return false
+}
+
+// melee reports the codes of violence by hand or at close range, which an
+// unnamed crowd may commit: riots, beatings, stabbings, lynchings,
+// arson and looting, clashes.
+func melee(code string) bool {
+	switch code {
+	case "145", "1451", "1452", "1453", "1454", "180", "182", "1821", "1822", "1823", "1712", "1711", "190":
+		return true
+	}
+	return false
 }
 
 // consequence reports a participle that tells what the act before it did:
@@ -919,5 +954,74 @@ func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *
 		}
 	}
 	c.Violent = t.p.Flags&FlagViolent != 0
+	c.Weapon = st.weapon()
+	c.Disrupted = t.p.Flags&FlagDisrupted != 0
 	return c
+}
+
+// weapon reads what the sentence says an attack used, for ACLED's
+// explosions and remote violence: a suicide bomber, a grenade, aircraft or
+// drones, artillery, rockets or missiles, a planted bomb, chemicals.
+func (st *sentence) weapon() cameo.Weapon {
+	found := cameo.WeaponUnknown
+	rank := func(w cameo.Weapon) int {
+		switch w {
+		case cameo.WeaponSuicide:
+			return 6
+		case cameo.WeaponChemical:
+			return 5
+		case cameo.WeaponGrenade:
+			return 4
+		case cameo.WeaponAir:
+			return 3
+		case cameo.WeaponShelling:
+			return 2
+		case cameo.WeaponExplosive:
+			return 1
+		}
+		return 0
+	}
+	for i, t := range st.toks {
+		w := cameo.WeaponUnknown
+		switch next := st.low(i + 1); t.low {
+		case "suicide":
+			if next == "bomber" || next == "bombers" || next == "bombing" || next == "bombings" || next == "attack" ||
+				next == "attacker" || next == "attacks" || next == "car" || next == "vest" || next == "blast" {
+				w = cameo.WeaponSuicide
+			}
+		case "grenade", "grenades":
+			if p := st.low(i - 1); p != "sound" && p != "stun" && p != "smoke" && p != "tear" && p != "gas" {
+				// Sound and stun grenades are the police's riot gear.
+				w = cameo.WeaponGrenade
+			}
+		case "airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes", "drone", "drones",
+			"gunship", "gunships", "helicopter", "helicopters", "jets":
+			w = cameo.WeaponAir
+		case "air", "aerial":
+			if next == "strike" || next == "strikes" || next == "raid" || next == "raids" || next == "attack" ||
+				next == "bombardment" || next == "attacks" {
+				w = cameo.WeaponAir
+			}
+		case "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "howitzer", "howitzers",
+			"shelling", "shelled", "shells", "barrage":
+			w = cameo.WeaponShelling
+		case "ied", "ieds", "landmine", "landmines", "mine", "mines", "roadside", "car-bomb", "explosive", "explosives":
+			if t.low != "mine" && t.low != "mines" || st.low(i-1) == "land" || next == "blast" || next == "explosion" {
+				w = cameo.WeaponExplosive
+			}
+		case "bomb", "bombs", "bombing", "bombings", "blast":
+			w = cameo.WeaponExplosive
+		case "chemical", "chlorine", "sarin", "nerve":
+			if t.low != "chemical" && t.low != "nerve" || next == "weapon" || next == "weapons" || next == "attack" || next == "agent" {
+				w = cameo.WeaponChemical
+			}
+		}
+		if t.low == "tear" || st.low(i-1) == "tear" {
+			continue // tear gas is no chemical weapon
+		}
+		if rank(w) > rank(found) {
+			found = w
+		}
+	}
+	return found
 }

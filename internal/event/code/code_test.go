@@ -178,3 +178,33 @@ func TestEventPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestACLEDSubtype checks the ACLED sub-type of the most confident event
+// of short reports, as ACLED-typing scorers read it.
+func TestACLEDSubtype(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Police fired tear gas and rubber bullets to disperse hundreds of protesters in Nairobi on Tuesday.", "Protest with intervention"},
+		{"Security forces shot dead three demonstrators during a protest against fuel prices in Conakry.", "Excessive force against protesters"},
+		{"Protesters torched tyres and threw stones at police in Lagos, and police responded with tear gas.", "Violent demonstration"},
+		{"Gunmen killed 12 villagers in an attack on a farming community in Zamfara State.", "Attack"},
+		{"Air strikes by the Syrian government hit rebel positions in Idlib province.", "Air/drone strike"},
+		{"A roadside bomb exploded near a military convoy in Helmand, wounding four soldiers.", "Remote explosive/landmine/IED"},
+		{"Militants threw a grenade at a police station in Srinagar.", "Grenade"},
+		{"Police arrested 40 opposition supporters in Kampala ahead of the rally.", "Arrests"},
+		{"Police defused a bomb planted outside a church in Jos.", "Disrupted weapons use"},
+		{"Drone strikes by the US killed four al-Qaeda militants in Shabwa.", "Air/drone strike"},
+		{"A magnitude 6.8 earthquake struck central Morocco, killing more than 2,000 people.", ""},
+		{"A bus collided with a truck on the highway near Multan, killing 14 passengers.", ""},
+	}
+	for _, tt := range tests {
+		got, conf := "", -1.0
+		for _, e := range codeText(t, tt.text, "2023-06-01") {
+			if e.ACLEDSubtype != "" && e.Confidence > conf {
+				got, conf = e.ACLEDSubtype, e.Confidence
+			}
+		}
+		if got != tt.want {
+			t.Errorf("ACLED sub-type of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

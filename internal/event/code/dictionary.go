@@ -21,10 +21,11 @@ const (
 	FlagViolent                  // the act is violence
 	FlagActor                    // codes only with a named actor as source ("rally", "march")
 	FlagCrowd                    // codes only with a crowd as source ("residents blocked")
+	FlagDisrupted                // stops a weapon's use: ACLED "Disrupted weapons use"
 )
 
 var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent,
-	"actor": FlagActor, "crowd": FlagCrowd}
+	"actor": FlagActor, "crowd": FlagCrowd, "disrupted": FlagDisrupted}
 
 // Discard is the code of patterns that match words which look like
 // triggers but are not events ("strike price", "cattle slaughter"): the

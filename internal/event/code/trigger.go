@@ -593,9 +593,10 @@ func (st *sentence) background(i int) bool {
 			return true
 		}
 		switch w {
-		case "after", "following", "since", "before", "wake", "due", "because", "amid", "amidst":
+		case "ahead", "after", "following", "since", "before", "wake", "due", "because", "amid", "amidst":
 			// A cause or a backdrop ("due to the unrest", "amid
-			// protests") is not what the sentence reports.
+			// protests"), or what is still to come ("ahead of the
+			// rally"), is not what the sentence reports.
 			return true
 		}
 		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
