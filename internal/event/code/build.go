@@ -159,7 +159,7 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single && !st.stateBody(src), named: src != nil, single: src != nil && src.single, crime: src != nil && src.Role == "CRM",
-		mob: ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
+		mob:   ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
 		melee: melee(ev.CAMEO)})
 }
 

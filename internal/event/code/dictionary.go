@@ -15,13 +15,13 @@ type Flag uint8
 
 // Trigger flags.
 const (
-	FlagSpeech  Flag = 1 << iota // a verb of saying: its complement is reported speech
-	FlagIntent                   // announces an act: its infinitive complement did not happen
-	FlagAppeal                   // asks for an act: its complement did not happen
-	FlagViolent                  // the act is violence
-	FlagActor                    // codes only with a named actor as source ("rally", "march")
-	FlagCrowd                    // codes only with a crowd as source ("residents blocked")
-	FlagDisrupted                // stops a weapon's use: ACLED "Disrupted weapons use"
+	FlagSpeech    Flag = 1 << iota // a verb of saying: its complement is reported speech
+	FlagIntent                     // announces an act: its infinitive complement did not happen
+	FlagAppeal                     // asks for an act: its complement did not happen
+	FlagViolent                    // the act is violence
+	FlagActor                      // codes only with a named actor as source ("rally", "march")
+	FlagCrowd                      // codes only with a crowd as source ("residents blocked")
+	FlagDisrupted                  // stops a weapon's use: ACLED "Disrupted weapons use"
 )
 
 var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent,
