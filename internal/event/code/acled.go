@@ -13,6 +13,7 @@ type evInfo struct {
 	crime   bool // ordinary crime: the source is a criminal (CAMEO role CRM)
 	mob     bool // a crowd's violence coded 145 with no protest in sight
 	melee   bool // violence by hand or at close range: beating, hacking, burning, clashing
+	private bool // the sentence speaks of robbery, burglary or a domestic or personal dispute
 }
 
 // ACLED sub-event types the pass assigns.
@@ -51,6 +52,19 @@ func armed(a *event.Actor) bool {
 	return false
 }
 
+// politicalTarget reports targets whose arrest ACLED records: the
+// opposition, armed groups, the media, rights and aid workers, officials.
+func politicalTarget(a *event.Actor) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Role {
+	case "OPP", "REB", "INS", "SEP", "UAF", "RAD", "MED", "HRI", "NGO", "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO":
+		return true
+	}
+	return false
+}
+
 // acledPass types the events of each block the way ACLED types one
 // report: a protest the police broke up is a "Protest with intervention"
 // (or "Excessive force against protesters" when they killed), a protest
@@ -72,7 +86,7 @@ func acledPass(events []event.Event, info []evInfo) {
 func acledBlock(evs []event.Event, info []evInfo) {
 	// ACLED codes political violence and protest, not ordinary crime.
 	for i := range evs {
-		if e := &evs[i]; info[i].crime || e.Source != nil && e.Source.Role == "CRM" {
+		if e := &evs[i]; info[i].crime || e.Source != nil && e.Source.Role == "CRM" || info[i].private && !stateForce(e.Source) {
 			e.ACLEDType, e.ACLEDSubtype = "", ""
 		}
 	}
@@ -100,6 +114,14 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			continue
 		}
 		rioting = true
+	}
+	for i := range evs {
+		// ACLED records arrests of opponents, fighters, journalists,
+		// activists and officials, or at a protest; not of suspects in
+		// ordinary crime.
+		if e := &evs[i]; e.ACLEDSubtype == "Arrests" && !protest && !politicalTarget(e.Target) {
+			e.ACLEDType, e.ACLEDSubtype = "", ""
+		}
 	}
 	if !protest {
 		for i := range evs {

@@ -160,7 +160,7 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single && !st.stateBody(src), named: src != nil, single: src != nil && src.single, crime: src != nil && src.Role == "CRM",
 		mob:   ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
-		melee: melee(ev.CAMEO)})
+		melee: melee(ev.CAMEO), private: st.privateCrime()})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -216,6 +216,22 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 		return true
 	case actor.Agent:
 		return a.Role == "GOV" || a.Role == "LEG" || a.Role == "JUD"
+	}
+	return false
+}
+
+// privateCrime reports words that make violence a private crime:
+// robbery, burglary, a domestic or personal dispute.
+func (st *sentence) privateCrime() bool {
+	for i, t := range st.toks {
+		switch t.low {
+		case "robbery", "robberies", "robbing", "burglary", "burglar", "burglars", "mugging", "carjacking", "domestic":
+			return true
+		case "dispute", "quarrel", "feud", "row":
+			if p := st.low(i - 1); p == "personal" || p == "family" || p == "domestic" || p == "marital" {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -952,6 +968,11 @@ func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *
 			c.TargetIsProtester = true
 			c.Intervention = true
 		}
+	}
+	if t.p.Code[:3] == "175" && c.SourceIsState {
+		// Tear gas, water cannon, baton charges: riot control is used
+		// on demonstrators.
+		c.TargetIsProtester, c.Intervention = true, true
 	}
 	c.Violent = t.p.Flags&FlagViolent != 0
 	c.Weapon = st.weapon()

@@ -193,6 +193,11 @@ func TestACLEDSubtype(t *testing.T) {
 		{"Police arrested 40 opposition supporters in Kampala ahead of the rally.", "Arrests"},
 		{"Police defused a bomb planted outside a church in Jos.", "Disrupted weapons use"},
 		{"Drone strikes by the US killed four al-Qaeda militants in Shabwa.", "Air/drone strike"},
+		{"Riot police used water cannon to break up a rally by opposition supporters in Tbilisi.", "Protest with intervention"},
+		{"Government troops retook control of the city of Bentiu from rebels.", "Government regains territory"},
+		{"Police seized a large cache of weapons and explosives in Mindanao.", "Disrupted weapons use"},
+		{"A gunman killed his former partner and her mother in a domestic dispute in Texas.", ""},
+		{"Police arrested a man for smuggling drugs at the airport in Lagos.", ""},
 		{"A magnitude 6.8 earthquake struck central Morocco, killing more than 2,000 people.", ""},
 		{"A bus collided with a truck on the highway near Multan, killing 14 passengers.", ""},
 	}
