@@ -14,6 +14,10 @@ type evInfo struct {
 	mob     bool // a crowd's violence coded 145 with no protest in sight
 	melee   bool // violence by hand or at close range: beating, hacking, burning, clashing
 	private bool // the sentence speaks of robbery, burglary or a domestic or personal dispute
+	noun    bool // the trigger is a noun ("raids", "the attack")
+	// conflictDeal: the sentence's agreement is about fighting (a
+	// ceasefire, truce, peace, surrender) or an armed group is a party.
+	conflictDeal bool
 }
 
 // ACLED sub-event types the pass assigns.
@@ -116,6 +120,13 @@ func acledBlock(evs []event.Event, info []evInfo) {
 		rioting = true
 	}
 	for i := range evs {
+		// ACLED records agreements between the parties to a conflict:
+		// ceasefires, peace deals, surrenders; not trade deals.
+		if e := &evs[i]; e.ACLEDSubtype == "Agreement" && !info[i].conflictDeal {
+			e.ACLEDType, e.ACLEDSubtype = "", ""
+		}
+	}
+	for i := range evs {
 		// ACLED records arrests of opponents, fighters, journalists,
 		// activists and officials, or at a protest; not of suspects in
 		// ordinary crime.
@@ -137,7 +148,8 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			// role (GOV for a ruling party): only state forces and
 			// organised armed groups are not a mob.
 			if info[i].violent && info[i].crowd && info[i].melee && !info[i].crime && e.QuadClass == 4 &&
-				e.ACLEDType != "Explosions/Remote violence" &&
+				e.ACLEDType != "Explosions/Remote violence" && e.ACLEDSubtype != "Disrupted weapons use" &&
+				(info[i].named || !info[i].noun) &&
 				(e.Root != "14" || info[i].mob) && !armed(e.Source) {
 				// A crowd is read from what it did: beating, hacking,
 				// burning, clashing are a mob's; missiles, bombs and

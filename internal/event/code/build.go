@@ -160,7 +160,8 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single && !st.stateBody(src), named: src != nil, single: src != nil && src.single, crime: src != nil && src.Role == "CRM",
 		mob:   ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
-		melee: melee(ev.CAMEO), private: st.privateCrime()})
+		melee: melee(ev.CAMEO), private: st.privateCrime(), noun: t.p.Noun,
+		conflictDeal: st.conflictDeal() || armedParty(src) || armedParty(tgt)})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -216,6 +217,30 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 		return true
 	case actor.Agent:
 		return a.Role == "GOV" || a.Role == "LEG" || a.Role == "JUD"
+	}
+	return false
+}
+
+// conflictDeal reports words of an agreement about fighting.
+func (st *sentence) conflictDeal() bool {
+	for _, t := range st.toks {
+		switch t.low {
+		case "ceasefire", "cease-fire", "truce", "armistice", "peace", "surrender", "disarmament", "hostages",
+			"prisoners", "prisoner", "hostilities", "rebels", "militants", "insurgents", "fighters", "war":
+			return true
+		}
+	}
+	return false
+}
+
+// armedParty reports an armed group or a military as a party.
+func armedParty(a *phraseActor) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Role {
+	case "REB", "INS", "SEP", "UAF", "MIL":
+		return true
 	}
 	return false
 }
