@@ -159,7 +159,7 @@ func TestMatchConflictActors(t *testing.T) {
 		{"Fulani militia", "A Fulani militia attacked farmers in Plateau.", "", "Fulani militia", "UAF", ""},
 		{"armed herders", "Armed herders killed 11 farmers in Benue.", "", "Armed herders", "UAF", ""},
 		{"herdsmen", "Herdsmen and farmers clashed over grazing land.", "", "Herdsmen", "AGR", ""},
-		{"bandits", "Bandits abducted 80 pupils in Kebbi.", "", "Bandits", "CRM", ""},
+		{"bandits", "Bandits abducted 80 pupils in Kebbi.", "", "Bandits", "UAF", ""},
 		{"dacoits", "Dacoits looted a bus on the highway.", "", "Dacoits", "CRM", ""},
 		{"prison guards", "Prison guards fired on rioting inmates.", "", "Prison guards", "COP", ""},
 		{"law enforcers", "Law enforcers dispersed the crowd.", "", "Law enforcers", "COP", ""},
