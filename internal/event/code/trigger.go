@@ -536,13 +536,23 @@ func (st *sentence) generic(t *trigger) bool {
 		return true
 	}
 	w := st.toks[t.end-1].low
-	if w[len(w)-1] != 's' || t.i > 0 && (determiners[st.low(t.i-1)] || st.phraseAt[t.i-1] >= 0 || isNumber(st.low(t.i-1)) || st.low(t.i-1) == "'s") {
+	prev := st.low(t.i - 1)
+	if prev == "that" || prev == "this" || prev == "a" || prev == "an" {
+		// "indicates that strikes are becoming bigger": no determiner
+		// of a plural.
+		prev = ""
+	}
+	if w[len(w)-1] != 's' || t.i > 0 && (determiners[prev] || st.phraseAt[t.i-1] >= 0 || isNumber(prev) || prev == "'s") {
 		return false
 	}
 	for g := t.end; g < len(st.toks) && g < t.end+12; g++ {
 		switch w := st.toks[g].low; {
 		case trendVerbs[w]:
 			return st.low(g+1) != "up"
+		case g == t.end && modals[w] && w != "will" && w != "'ll":
+			// "Prolonged strikes may lead to closures": strikes as a
+			// kind, in what could happen.
+			return true
 		case w == "," || w == ";" || w == "that" || w == "which" || w == "and" || w == "but":
 			return false
 		}
