@@ -117,7 +117,9 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			continue
 		}
 		for _, src := range sources {
-			out, info = d.add(out, info, st, sc, t, src, target)
+			for _, tgt := range st.targets(target, sources) {
+				out, info = d.add(out, info, st, sc, t, src, tgt)
+			}
 		}
 	}
 	return out, info
@@ -807,6 +809,26 @@ func (st *sentence) conjoined(p *phrase) []*phraseActor {
 		q = next
 	}
 	return append(out, right[:ok]...)
+}
+
+// targets splits a compound target into its conjuncts ("met the
+// presidents of Kenya and Uganda": Kenya's and Uganda's); a conjunct that
+// is one of the sources is not a target.
+func (st *sentence) targets(tgt *phraseActor, sources []*phraseActor) []*phraseActor {
+	if tgt == nil {
+		return []*phraseActor{nil}
+	}
+	p := st.phraseOf(sourceTok(st, tgt))
+	if p == nil || p.actor != tgt {
+		return []*phraseActor{tgt}
+	}
+	var out []*phraseActor
+	for _, a := range st.conjoined(p) {
+		if a == tgt || !slices.Contains(sources, a) && a.Span.Start > tgt.Span.Start {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // protestGroup reports whether an actor is a crowd whose violence is
