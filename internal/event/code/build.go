@@ -574,7 +574,7 @@ func (st *sentence) target(t *trigger) *phraseActor {
 	if t.target < 0 {
 		// "released a French tourist": the pattern's own words name it.
 		for g := t.i + 1; g < t.end; g++ {
-			if p := st.phraseOf(g); p != nil && p.actor != nil && p.actor.Country != "" {
+			if p := st.phraseOf(g); p != nil && p.actor != nil && (p.actor.Country != "" || p.actor.Role == "IGO" || p.actor.Role == "NGO") {
 				return p.actor
 			}
 		}
