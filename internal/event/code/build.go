@@ -568,13 +568,28 @@ func (st *sentence) placeLike(p *phrase) bool {
 	return b >= 0 && locationPreps[st.toks[b].low]
 }
 
+// patternWord reports whether phrase p holds one of t's pattern words.
+func (st *sentence) patternWord(p *phrase, t *trigger) bool {
+	for g := p.from; g < p.to; g++ {
+		for _, w := range t.p.Words {
+			if st.doc.c.verbs.isLemma(st.toks[g].low, w.Lemma) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // target returns the trigger's target: at the pattern's target slot, or
 // the first participant after the trigger.
 func (st *sentence) target(t *trigger) *phraseActor {
 	if t.target < 0 {
-		// "released a French tourist": the pattern's own words name it.
+		// "released a French tourist", "struck army positions": the
+		// pattern's own words name it.
 		for g := t.i + 1; g < t.end; g++ {
-			if p := st.phraseOf(g); p != nil && p.actor != nil && (p.actor.Country != "" || p.actor.Role == "IGO" || p.actor.Role == "NGO") {
+			if p := st.phraseOf(g); p != nil && p.actor != nil && (p.actor.Country != "" || p.actor.Role == "IGO" || p.actor.Role == "NGO" || p.actor.Role != "" && !st.patternWord(p, t)) {
+				// "deployed additional troops": the troops are what is
+				// deployed, one of the pattern's words, not a target.
 				return p.actor
 			}
 		}
