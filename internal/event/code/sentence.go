@@ -50,6 +50,7 @@ func (d *doc) analyse(s event.Sentence) *sentence {
 	}
 	st.sports = sportsCues(st.toks)
 	d.findPhrases(st)
+	st.dropWaters()
 	st.shareAgents()
 	d.findTriggers(st)
 	return st
@@ -109,3 +110,45 @@ func (st *sentence) tokAt(off int) int {
 	}
 	return -1
 }
+
+// dropWaters removes the countries named inside the names of seas, gulfs
+// and oceans ("the South China Sea", "the Gulf of Mexico", "the Sea of
+// Japan", "the Indian Ocean"): they are places, not actors.
+func (st *sentence) dropWaters() {
+	kept := st.phrases[:0]
+	for _, p := range st.phrases {
+		water := false
+		if p.kind == actor.Country && p.actor != nil && p.actor.Role == "" {
+			next, prev, prev2 := st.tokAfter(p.to), st.low(p.from-1), st.low(p.from-2)
+			water = next == "Sea" || next == "Ocean" || next == "Sea's" ||
+				prev == "of" && p.from >= 2 && st.toks[p.from-2].cap && waters[prev2]
+		}
+		if water {
+			for g := p.from; g < p.to; g++ {
+				st.phraseAt[g] = -1
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if len(kept) == len(st.phrases) {
+		return
+	}
+	st.phrases = kept
+	for i, p := range st.phrases {
+		for g := p.from; g < p.to; g++ {
+			st.phraseAt[g] = i
+		}
+	}
+}
+
+// tokAfter returns token i as written, or "".
+func (st *sentence) tokAfter(i int) string {
+	if i < 0 || i >= len(st.toks) {
+		return ""
+	}
+	return st.toks[i].span.Of(st.text)
+}
+
+// waters are the nouns of "the Gulf of Mexico", "the Sea of Japan".
+var waters = set("gulf", "sea", "bay", "strait", "straits")
