@@ -627,6 +627,22 @@ func (st *sentence) target(t *trigger) *phraseActor {
 				break
 			}
 		}
+		// "an investigation into the killing of protesters (by the
+		// police)": the protesters belong to the event the investigation
+		// is about; who did it, when named, is the target.
+		for _, o := range st.triggers {
+			if o.p.Noun && o.irrealis && o.p.Code[:2] != t.p.Code[:2] && o.i >= from && o.i < from+max && o.i > t.i {
+				for g := o.end; g < len(st.toks) && g < o.end+6; g++ {
+					if st.toks[g].low == "by" {
+						if p := st.phraseAfter(g+1, 3, false); p != nil {
+							return p.actor
+						}
+					}
+				}
+				max = o.i - from
+				break
+			}
+		}
 	}
 	if p := st.phraseAfter(from, max, true); p != nil {
 		return p.actor

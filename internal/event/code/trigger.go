@@ -321,7 +321,7 @@ func (d *doc) modality(st *sentence) {
 				irrealisFrom = t.end
 			}
 		} else {
-			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t)
+			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t) || st.argumentOfNoun(k)
 		}
 		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
 			if irrealisFrom < 0 {
@@ -583,6 +583,33 @@ func yearWord(w string) (int, bool) {
 	}
 	return y, true
 }
+
+// argumentOfNoun reports whether the nominal trigger k is what an event
+// noun just before it is about: "an investigation into the killing of
+// protesters", "a trial over the bombing". The sentence reports the
+// investigation; the killing is coded where it is reported.
+func (st *sentence) argumentOfNoun(k int) bool {
+	if k == 0 {
+		return false
+	}
+	v, t := st.triggers[k-1], st.triggers[k]
+	if !v.p.Noun || v.p.Code[:2] == t.p.Code[:2] {
+		return false
+	}
+	g := v.end
+	if g >= t.i || !nounArgPreps[st.low(g)] {
+		return false
+	}
+	for g++; g < t.i; g++ {
+		if !determiners[st.low(g)] {
+			return false
+		}
+	}
+	return true
+}
+
+// nounArgPreps join an event noun to what it is about.
+var nounArgPreps = set("into", "of", "over", "about", "on", "for", "against")
 
 // background reports whether a nominal event at i is an old one: "last
 // year's protests", "the 2019 attack", "after the attacks", "the Paris
