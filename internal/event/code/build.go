@@ -653,6 +653,15 @@ func (st *sentence) target(t *trigger) *phraseActor {
 			if m, ok := d.placeAt(st.toks[g].span.Start); ok {
 				return &phraseActor{Actor: event.Actor{Text: m.Span.Of(st.text), Code: m.Place.Country, Country: m.Place.Country, Span: m.Span}}
 			}
+			if st.low(g-1) == "of" && placeNouns[st.low(g-2)] != 0 && st.toks[g].cap && st.phraseAt[g] < 0 {
+				// "seized the town of Bunagana in eastern Congo": a town
+				// the gazetteer lacks lies in the country the sentence
+				// places it in.
+				if c := st.locativeCountry(); c != "" {
+					sp := st.toks[g].span
+					return &phraseActor{Actor: event.Actor{Text: sp.Of(st.text), Code: c, Country: c, Span: sp}}
+				}
+			}
 			switch w := st.toks[g].low; {
 			case determiners[w], w == "town", w == "city", w == "village", w == "district", w == "province", w == "region", w == "of":
 			default:
@@ -661,6 +670,22 @@ func (st *sentence) target(t *trigger) *phraseActor {
 		}
 	}
 	return nil
+}
+
+// locativeCountry returns the country of the first place the sentence
+// names after a locative preposition, or "".
+func (st *sentence) locativeCountry() string {
+	for _, m := range st.doc.mentions {
+		if st.s.Span.Contains(m.Span) && st.locative(m.Span) {
+			return m.Place.Country
+		}
+	}
+	for _, p := range st.phrases {
+		if st.placeLike(p) && p.actor.Country != "" {
+			return p.actor.Country
+		}
+	}
+	return ""
 }
 
 // subject finds the subject of the verb at token i: the nearest actor
