@@ -6,6 +6,7 @@ import (
 	"github.com/annals-project/annals/internal/count"
 	"github.com/annals-project/annals/internal/event"
 	"slices"
+	"strings"
 )
 
 // locationPreps introduce a place, not a participant.
@@ -88,6 +89,10 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		if t.p.Flags&FlagActor != 0 && (len(sources) == 0 || t.p.Code[:2] == "14" && allState(sources)) {
 			// "protesters gathered" is a protest; "ministers gathered"
 			// and "troops massed" are not.
+			continue
+		}
+		if t.p.Flags&FlagLabour != 0 && !slices.ContainsFunc(sources, isWorkers) {
+			// "coal miners struck"; rebels who struck did not strike.
 			continue
 		}
 		if t.p.Flags&FlagCrowd != 0 && !slices.ContainsFunc(sources, isCrowd) {
@@ -175,8 +180,25 @@ func isCrowd(a *phraseActor) bool {
 	switch a.Role {
 	case "CVL", "EDU", "LAB", "AGR", "HLH", "REF":
 		return true
+	case "OPP":
+		// "activists", "opposition supporters"; not "the opposition"
+		// or a party.
+		return a.protester || strings.HasSuffix(lower(a.Text), "s") && !strings.Contains(lower(a.Text), "part")
 	}
 	return a.protester
+}
+
+// isWorkers reports sources that strike: workers, medics, teachers and
+// students, farmers.
+func isWorkers(a *phraseActor) bool {
+	if a == nil || !a.group {
+		return false
+	}
+	switch a.Role {
+	case "LAB", "HLH", "EDU", "AGR":
+		return true
+	}
+	return false
 }
 
 // unarmed reports sources that are no armed organisation: civilians,
@@ -955,6 +977,9 @@ func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phr
 		// Protesters' violence, a crowd turning on the state, a mob
 		// burning or looting: rioting.
 		code = "145"
+	case code[:3] == "192" && isCrowd(src):
+		// Students occupying a building protest by obstruction.
+		code = "144"
 	case code == "190" && unarmed(src):
 		// Party workers, students or villagers who attack use
 		// unconventional violence, not military force.

@@ -22,10 +22,11 @@ const (
 	FlagActor                      // codes only with a named actor as source ("rally", "march")
 	FlagCrowd                      // codes only with a crowd as source ("residents blocked")
 	FlagDisrupted                  // stops a weapon's use: ACLED "Disrupted weapons use"
+	FlagLabour                     // codes only with workers as source ("miners struck")
 )
 
 var flagNames = map[string]Flag{"speech": FlagSpeech, "intent": FlagIntent, "appeal": FlagAppeal, "violent": FlagViolent,
-	"actor": FlagActor, "crowd": FlagCrowd, "disrupted": FlagDisrupted}
+	"actor": FlagActor, "crowd": FlagCrowd, "disrupted": FlagDisrupted, "labour": FlagLabour}
 
 // Discard is the code of patterns that match words which look like
 // triggers but are not events ("strike price", "cattle slaughter"): the

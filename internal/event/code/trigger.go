@@ -435,8 +435,25 @@ func (st *sentence) infinitiveUnreal(t *trigger) bool {
 			return false
 		}
 	}
-	return t.p.Code[:2] != "14"
+	// "the right to strike", "voted to strike": a noun or verb of
+	// permission or decision before it makes a protest infinitive unreal.
+	if t.p.Code[:2] != "14" {
+		return true
+	}
+	for b := i - 2; b >= 0 && b >= i-9; b-- {
+		if w := st.low(b); modalNouns[w] {
+			return true
+		} else if w == "," || w == ";" {
+			break
+		}
+	}
+	return false
 }
+
+// modalNouns head an infinitive that says what may, must or will be done.
+var modalNouns = set("right", "approval", "permission", "decision", "vote", "voted", "votes", "threat", "call",
+	"calls", "plan", "plans", "bid", "attempt", "intention", "order", "orders", "licence", "license", "freedom",
+	"ban", "refusal", "readiness", "willingness", "mandate", "ballot", "authorization", "authorisation", "going")
 
 // governsInfinitive reports whether a verb trigger is followed by an
 // infinitive it governs as intent ("threatened to strike").
@@ -505,9 +522,9 @@ func (st *sentence) objectOfEarlier(k int) bool {
 		b--
 	}
 	switch st.low(b) {
-	case "during", "amid", "amidst", "at", "in", "throughout":
+	case "during", "amid", "amidst", "at", "in", "throughout", "by":
 		// "arrested during protests": what happened around the act, not
-		// what it acted on.
+		// what it acted on; "disrupted by strike action": who did it.
 		return false
 	}
 	for j := k - 1; j >= 0; j-- {
