@@ -91,6 +91,11 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// and "troops massed" are not.
 			continue
 		}
+		if t.p.Flags&FlagActor != 0 && t.p.Code[:2] == "14" && st.festive() && !slices.ContainsFunc(sources, isProtester) {
+			// "fans gathered to celebrate the title", "pilgrims gathered
+			// for the hajj".
+			continue
+		}
 		if t.p.Flags&FlagLabour != 0 && !slices.ContainsFunc(sources, isWorkers) {
 			// "coal miners struck"; rebels who struck did not strike.
 			continue
@@ -186,6 +191,22 @@ func isCrowd(a *phraseActor) bool {
 		return a.protester || strings.HasSuffix(lower(a.Text), "s") && !strings.Contains(lower(a.Text), "part")
 	}
 	return a.protester
+}
+
+func isProtester(a *phraseActor) bool { return a != nil && a.protester }
+
+// festive reports words of celebration, worship or mourning, which make
+// a gathering no protest.
+func (st *sentence) festive() bool {
+	for _, t := range st.toks {
+		switch t.low {
+		case "celebrate", "celebrated", "celebrating", "celebration", "celebrations", "mourn", "mourned", "mourning",
+			"pray", "prayed", "praying", "prayer", "prayers", "worship", "hajj", "pilgrimage", "festival", "concert",
+			"wedding", "carnival", "parade", "marathon", "welcome", "welcomed", "cheer", "cheered", "cheering":
+			return true
+		}
+	}
+	return false
 }
 
 // isWorkers reports sources that strike: workers, medics, teachers and

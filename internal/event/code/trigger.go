@@ -200,7 +200,7 @@ func (st *sentence) nounContext(i int) bool {
 	case quantityWord(prev.low) && isVerbyForm(st.toks[i].low):
 		// "Thousands demonstrated", "dozens marched".
 		return false
-	case determiners[prev.low], prepositions[prev.low], prev.low == "'s", prev.low == "’s":
+	case determiners[prev.low], prepositions[prev.low], prev.low == "'s", prev.low == "’s", st.pluralPossessive(i - 1):
 		return true
 	case prev.word && prev.low[0] >= '0' && prev.low[0] <= '9':
 		// "three protests", "2 attacks"; but "protesters in 2014
@@ -224,6 +224,17 @@ func (st *sentence) nounContext(i int) bool {
 		return !ph.actor.group && !isVerbyForm(st.toks[i].low)
 	}
 	return false
+}
+
+// pluralPossessive reports an apostrophe at k that closes a plural
+// possessive ("the miners' strike"), not a scare quote ("'tortured'").
+func (st *sentence) pluralPossessive(k int) bool {
+	if k < 1 || st.toks[k].low != "'" && st.toks[k].low != "’" {
+		return false
+	}
+	prev := st.toks[k-1]
+	return prev.span.End == st.toks[k].span.Start && strings.HasSuffix(prev.low, "s") &&
+		k+1 < len(st.toks) && st.toks[k].span.End < st.toks[k+1].span.Start
 }
 
 // pastForm reports whether w, an inflection of the verb lemma, is a past
@@ -321,7 +332,8 @@ func (d *doc) modality(st *sentence) {
 				irrealisFrom = t.end
 			}
 		} else {
-			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t) || st.argumentOfNoun(k)
+			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t) || st.argumentOfNoun(k) ||
+				st.planned(t) || st.notProtest(t)
 		}
 		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
 			if irrealisFrom < 0 {
@@ -566,6 +578,9 @@ func (st *sentence) generic(t *trigger) bool {
 		switch w := st.toks[g].low; {
 		case trendVerbs[w]:
 			return st.low(g+1) != "up"
+		case g == t.end && (w == "are" || w == "were") && genericPredicates[st.low(g+1)]:
+			// "protests were a legitimate part of democracy".
+			return true
 		case g == t.end && modals[w] && w != "will" && w != "'ll":
 			// "Prolonged strikes may lead to closures": strikes as a
 			// kind, in what could happen.
@@ -576,6 +591,11 @@ func (st *sentence) generic(t *trigger) bool {
 	}
 	return false
 }
+
+// genericPredicates say what a kind of event is: "strikes are a right",
+// "protests were legal".
+var genericPredicates = set("a", "an", "part", "legitimate", "legal", "illegal", "common", "rare", "normal",
+	"banned", "allowed", "permitted", "forbidden", "unusual", "frequent", "seen", "considered", "rarely", "often")
 
 // trendNouns and trendVerbs speak of how often events happen. The verbs
 // are the forms that cannot be nouns ("a rise in prices" is not a trend of
@@ -599,6 +619,40 @@ func yearWord(w string) (int, bool) {
 		y = y*10 + int(w[k]-'0')
 	}
 	return y, true
+}
+
+// planned reports a nominal event that is still planned: "a general
+// strike planned for Monday", "the march scheduled for Friday".
+func (st *sentence) planned(t *trigger) bool {
+	switch st.low(t.end) {
+	case "planned", "scheduled", "proposed", "threatened", "expected", "slated", "due":
+		return true
+	}
+	return false
+}
+
+// notProtest reports a protest noun in another sense: "the demonstration
+// of the new missile system" shows a thing, it protests nothing.
+func (st *sentence) notProtest(t *trigger) bool {
+	if st.low(t.i) != "demonstration" || st.low(t.end) != "of" {
+		return false
+	}
+	g := t.end + 1
+	for n := 0; g < len(st.toks) && n < 3 && (determiners[st.low(g)] || isAdjectiveLike(st.toks[g])) && st.phraseAt[g] < 0; n++ {
+		g++
+	}
+	if g >= len(st.toks) || st.phraseAt[g] >= 0 {
+		return false // "a demonstration of students"
+	}
+	w := st.low(g)
+	return !quantity(w) && !quantityWord(w) && !isNumber(w) && w != "support" && w != "solidarity" && w != "anger" && w != "people"
+}
+
+// isAdjectiveLike reports a lower-case word that may modify a noun.
+func isAdjectiveLike(t tok) bool {
+	return t.word && !t.cap && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "al") ||
+		strings.HasSuffix(t.low, "ive") || strings.HasSuffix(t.low, "ic") || strings.HasSuffix(t.low, "ous") ||
+		t.low == "new" || t.low == "latest" || t.low == "first")
 }
 
 // argumentOfNoun reports whether the nominal trigger k is what an event
@@ -635,8 +689,9 @@ func (st *sentence) background(i int) bool {
 	if prev := st.toks[max(i-1, 0)]; i > 1 && prev.cap && prev.word && st.phraseAt[i-1] < 0 && !determiners[prev.low] && !notNames[prev.low] {
 		return true
 	}
-	if e := i + 1; st.low(e) == "in" || st.low(e) == "since" || st.low(e) == "during" {
-		// "scene of fierce fighting in 1983": an event of a past year.
+	if e := i + 1; st.low(e) == "in" || st.low(e) == "since" || st.low(e) == "during" || st.low(e) == "of" {
+		// "scene of fierce fighting in 1983", "the miners' strike of
+		// 1984": an event of a past year.
 		if y, ok := yearWord(st.low(e + 1)); ok && st.doc != nil && y < st.doc.ref.Year {
 			return true
 		}
