@@ -41,6 +41,13 @@ type EventFilter struct {
 	// within a radius of a point; events without a location never match.
 	BBox *BBox   `json:"bbox,omitempty"`
 	Near *Circle `json:"near,omitempty"`
+	// UnlocatedActor widens the location filters (Country, BBox, Near),
+	// which select located events only, to the events without a location
+	// whose source or target code starts with it: "in this country, or
+	// unlocated and about its people". Deduplication looks up the
+	// candidates of a located report this way. Without a location filter
+	// it selects nothing more.
+	UnlocatedActor string `json:"unlocated_actor,omitempty"`
 	// Text is a full-text query (see ParseTextQuery) matched against the
 	// sentences of the event's mentions.
 	Text string `json:"text,omitempty"`

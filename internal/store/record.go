@@ -43,6 +43,15 @@ type Mention struct {
 	Outlet string    `json:"outlet,omitempty"`
 	Origin string    `json:"origin,omitempty"`
 	Seen   time.Time `json:"seen"`
+	// Anchor and AnchorSource are the document's (event.Article's): the
+	// date the report was written when AnchorSource is
+	// event.AnchorPublished or event.AnchorFlag, the earliest it can have
+	// been written when it is event.AnchorText, and zero with
+	// event.AnchorNone. Unlike Seen, which is the ingest time of a
+	// document without a publication date, they tell a report written on
+	// the day from a later one recalling the event.
+	Anchor       event.Date `json:"anchor,omitzero"`
+	AnchorSource string     `json:"anchor_source,omitempty"`
 }
 
 // A QuoteRecord is a stored quotation with its document's metadata.

@@ -131,7 +131,7 @@ func (s *Store) put(ctx context.Context, p *pipe, doc *store.Document, m store.M
 		var eid int64
 		if m != nil {
 			men := &store.Mention{DocumentID: res.Document, Index: i, Event: *ev, URL: a.URL, Title: a.Title,
-				Outlet: doc.Outlet, Origin: sourceKey, Seen: seen}
+				Outlet: doc.Outlet, Origin: sourceKey, Seen: seen, Anchor: a.Anchor, AnchorSource: a.AnchorSource}
 			f, ok := m.Candidates(men)
 			if ok {
 				if f.Limit == 0 {

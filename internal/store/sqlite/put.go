@@ -115,7 +115,7 @@ func (s *Store) put(ctx context.Context, p *writer, doc *store.Document, m store
 	for i := range doc.Events {
 		ev := &doc.Events[i]
 		men := &store.Mention{DocumentID: docID, Index: i, Event: *ev, URL: a.URL, Title: a.Title,
-			Outlet: doc.Outlet, Origin: sourceKey, Seen: seen}
+			Outlet: doc.Outlet, Origin: sourceKey, Seen: seen, Anchor: a.Anchor, AnchorSource: a.AnchorSource}
 		var eid int64
 		if m != nil {
 			if f, ok := m.Candidates(men); ok {

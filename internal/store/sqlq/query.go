@@ -60,11 +60,21 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 		return nil, err
 	}
 	w := &where{d: d}
+	// The location conditions, which UnlocatedActor joins into one
+	// condition with its own.
+	var loc where
+	addLoc := w.add
+	if f.UnlocatedActor != "" {
+		addLoc = func(cond string, args ...any) {
+			loc.conds = append(loc.conds, cond)
+			loc.args = append(loc.args, args...)
+		}
+	}
 	if len(f.IDs) > 0 {
 		w.add("e.id IN (?"+strings.Repeat(", ?", len(f.IDs)-1)+")", anys(f.IDs)...)
 	}
 	if f.Country != "" {
-		w.add("e.country = ?", f.Country)
+		addLoc("e.country = ?", f.Country)
 	}
 	if f.Actor != "" {
 		n := len(f.Actor)
@@ -109,21 +119,27 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 		w.add("e.date BETWEEN 1 AND ?", store.DateKey(f.To))
 	}
 	if b := f.BBox; b != nil {
-		w.add("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
+		addLoc("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
 		if b.MinLon <= b.MaxLon {
-			w.add("e.lon BETWEEN ? AND ?", b.MinLon, b.MaxLon)
+			addLoc("e.lon BETWEEN ? AND ?", b.MinLon, b.MaxLon)
 		} else {
-			w.add("(e.lon >= ? OR e.lon <= ?)", b.MinLon, b.MaxLon)
+			addLoc("(e.lon >= ? OR e.lon <= ?)", b.MinLon, b.MaxLon)
 		}
 	}
 	if c := f.Near; c != nil {
 		// A latitude band the index can use, then the haversine distance
 		// of store.DistanceKm.
 		dl := c.LatDelta()
-		w.add("e.lat BETWEEN ? AND ?", c.Lat-dl, c.Lat+dl)
-		w.add(`2 * ? * asin(sqrt(`+d.Least+`(1, power(sin(radians(e.lat - ?) / 2), 2) +
+		addLoc("e.lat BETWEEN ? AND ?", c.Lat-dl, c.Lat+dl)
+		addLoc(`2 * ? * asin(sqrt(`+d.Least+`(1, power(sin(radians(e.lat - ?) / 2), 2) +
 			cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2)))) <= ?`,
 			store.EarthRadiusKm, c.Lat, c.Lat, c.Lon, c.RadiusKm)
+	}
+	if len(loc.conds) > 0 {
+		// Events without a location have a NULL latitude (and no country).
+		n := len(f.UnlocatedActor)
+		w.add(fmt.Sprintf("((%s) OR (e.lat IS NULL AND (substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)))",
+			strings.Join(loc.conds, " AND "), n, n), append(loc.args, f.UnlocatedActor, f.UnlocatedActor)...)
 	}
 	if f.Text != "" {
 		q, err := d.textQuery(f.Text)
@@ -190,14 +206,14 @@ func pageCheck(what string, limit, offset int) error {
 	return nil
 }
 
-var mentionSelect = `SELECT m.id, m.event_id, m.document_id, m.idx, d.url, d.title, d.outlet, d.source_key, d.seen, ` +
-	sqlrow.Cols("m", sqlrow.EventCols()) + ` FROM mentions m JOIN documents d ON d.id = m.document_id`
+var mentionSelect = `SELECT m.id, m.event_id, m.document_id, m.idx, d.url, d.title, d.outlet, d.source_key, d.seen,
+	d.anchor, d.anchor_source, ` + sqlrow.Cols("m", sqlrow.EventCols()) + ` FROM mentions m JOIN documents d ON d.id = m.document_id`
 
 // Mentions returns the query that selects the mentions matching f in ID
 // order, with its arguments. Its columns are id, event_id, document_id,
-// idx, the document's url, title, outlet, source key and seen, then
-// sqlrow.EventCols. A malformed filter is an error wrapping
-// store.ErrInvalid.
+// idx, the document's url, title, outlet, source key, seen, anchor and
+// anchor source, then sqlrow.EventCols. A malformed filter is an error
+// wrapping store.ErrInvalid.
 func (d *Dialect) Mentions(f store.MentionFilter) (string, []any, error) {
 	w := &where{d: d}
 	if f.EventID != 0 {

@@ -131,12 +131,14 @@ func (r *Reader) Mentions(ctx context.Context, f store.MentionFilter) ([]store.M
 	return all(rows, err, "mentions", func(row sqlrow.Scanner) (store.Mention, error) {
 		var m store.Mention
 		var es sqlrow.EventScan
+		var anchor int
 		dest := append([]any{&m.ID, &m.EventID, &m.DocumentID, &m.Index, &m.URL, &m.Title, &m.Outlet, &m.Origin,
-			r.d.InstantDest(&m.Seen)}, es.Dest()...)
+			r.d.InstantDest(&m.Seen), &anchor, &m.AnchorSource}, es.Dest()...)
 		if err := row.Scan(dest...); err != nil {
 			return m, fmt.Errorf("scan mention: %w", err)
 		}
 		m.Event = es.Event()
+		m.Anchor = store.DateFromKey(anchor)
 		return m, nil
 	})
 }

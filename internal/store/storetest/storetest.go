@@ -38,6 +38,7 @@ func Run(t *testing.T, newStore func(testing.TB) store.Store) {
 		{"Documents", testDocuments},
 		{"Fingerprint", testFingerprint},
 		{"Merge", testMerge},
+		{"CountryOrUnlocated", testCountryOrUnlocated},
 		{"MergeConflict", testMergeConflict},
 		{"CancelMidTransaction", testCancel},
 		{"ConcurrentWriters", testConcurrent},
@@ -147,7 +148,8 @@ func testRoundTrip(t *testing.T, newStore func(testing.TB) store.Store) {
 		}
 		index := slices.IndexFunc(d.Events, func(x event.Event) bool { return x.Rule == e.Rule })
 		wantM := []store.Mention{{ID: ms[0].ID, EventID: e.ID, DocumentID: d.ID, Index: index,
-			Event: wantEvs[i], URL: d.Article.URL, Title: d.Article.Title, Outlet: d.Outlet, Origin: d.OriginKey(), Seen: d.Seen()}}
+			Event: wantEvs[i], URL: d.Article.URL, Title: d.Article.Title, Outlet: d.Outlet, Origin: d.OriginKey(), Seen: d.Seen(),
+			Anchor: d.Article.Anchor, AnchorSource: d.Article.AnchorSource}}
 		if diff := cmp.Diff(wantM, ms); diff != "" {
 			t.Errorf("Event(%d) mentions mismatch (-want +got):\n%s", e.ID, diff)
 		}
@@ -744,7 +746,23 @@ func testMerge(t *testing.T, newStore func(testing.TB) store.Store) {
 	ctx := context.Background()
 	s := newStore(t)
 	old, a, b, c, d := mergeDocs()
-	res := MustPut(t, s, Merger{}, old, a, b, c, d)
+	// d has no publication date: its anchor is taken from its text, and
+	// it counts as seen when it was ingested.
+	d.Article.Published, d.Article.PublishedAt = event.Date{}, time.Time{}
+	d.Article.Anchor, d.Article.AnchorSource = mustDate("2024-05-02"), event.AnchorText
+	var anchors []string // what the Merger is told of each mention's document
+	seeing := mergeFunc{
+		candidates: func(x *store.Mention) (store.EventFilter, bool) {
+			anchors = append(anchors, x.Rule+"@"+x.Anchor.String()+"/"+x.AnchorSource)
+			return Merger{}.Candidates(x)
+		},
+		merge: Merger{}.Merge,
+	}
+	res := MustPut(t, s, seeing, old, a, b, c, d)
+	if diff := cmp.Diff([]string{"m-old@2023-04-21/published", "m-a@2024-05-01/published", "m-b@2024-05-02/published",
+		"m-c@2024-05-01/published", "m-d1@2024-05-02/text", "m-d2@2024-05-02/text", "m-d3@2024-05-02/text"}, anchors); diff != "" {
+		t.Errorf("anchors the Merger saw (-want +got):\n%s", diff)
+	}
 	wantRes := []store.PutResult{
 		{Document: old.ID, Mentions: 1, NewEvents: 1},
 		{Document: a.ID, Mentions: 1, NewEvents: 1},
@@ -789,12 +807,93 @@ func testMerge(t *testing.T, newStore func(testing.TB) store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mentionRule := func(m store.Mention) string { return m.Rule + "@" + m.Origin }
-	if diff := cmp.Diff([]string{"m-a@alpha.example", "m-b@beta.example", "m-c@alpha.example", "m-d1@beta.example", "m-d2@beta.example"},
+	mentionRule := func(m store.Mention) string {
+		return m.Rule + "@" + m.Origin + "@" + m.Anchor.String() + "/" + m.AnchorSource
+	}
+	if diff := cmp.Diff([]string{"m-a@alpha.example@2024-05-01/published", "m-b@beta.example@2024-05-02/published",
+		"m-c@alpha.example@2024-05-01/published", "m-d1@beta.example@2024-05-02/text", "m-d2@beta.example@2024-05-02/text"},
 		rules(ms, mentionRule)); diff != "" {
 		t.Errorf("Event(%d) mentions mismatch (-want +got):\n%s", evs[0].ID, diff)
 	}
 	Check(t, s)
+}
+
+// testCountryOrUnlocated checks EventFilter.UnlocatedActor, the filter of
+// a deduplicating Merger's candidates: events near a place in its country,
+// or without a location and involving its people, selected by the store
+// before it orders and limits them.
+func testCountryOrUnlocated(t *testing.T, newStore func(testing.TB) store.Store) {
+	ctx := context.Background()
+	s := newStore(t)
+	attack := func(rule, sentence, tgt, tgtCode, day, place, country string, lat, lon float64) evSpec {
+		return evSpec{rule: rule, sentence: sentence, verb: "attacked", src: "Gunmen", srcCode: "UAF", tgt: tgt, tgtCode: tgtCode,
+			cameo: "190", quad: 4, goldstein: -10, plover: "ASSAULT", date: day, place: place, country: country, lat: lat, lon: lon}
+	}
+	// Coordinates are GeoNames' (geonames.org), rounded.
+	docs := []*store.Document{
+		build("lake-1", "https://lakechad.example/diffa", "2024-06-02",
+			attack("diffa", "Gunmen attacked a market in Diffa on Saturday.", "a market", "NERCVL", "2024-06-01", "Diffa", "NER", 13.3154, 12.6113)),
+		build("lake-2", "https://lakechad.example/maiduguri", "2024-06-02",
+			attack("maiduguri", "Gunmen attacked a camp near Maiduguri on Saturday.", "a camp", "NGACVL", "2024-06-01", "Maiduguri", "NGA", 11.8464, 13.1603)),
+		build("lake-3", "https://lakechad.example/nigerian-patrol", "2024-06-02",
+			attack("unlocated-nga", "Gunmen attacked a Nigerian army patrol on Saturday.", "a Nigerian army patrol", "NGAMIL", "2024-06-01", "", "", 0, 0)),
+		build("lake-4", "https://lakechad.example/niger-patrol", "2024-06-03",
+			attack("unlocated-ner", "Gunmen attacked soldiers of Niger on Saturday.", "soldiers of Niger", "NERMIL", "2024-06-01", "", "", 0, 0)),
+		build("lake-5", "https://lakechad.example/lagos", "2024-06-03",
+			attack("lagos", "Gunmen attacked a bank in Lagos on Sunday.", "a bank", "NGABUS", "2024-06-02", "Lagos", "NGA", 6.4541, 3.3947)),
+		build("lake-6", "https://lakechad.example/convoy", "2024-06-04",
+			attack("unlocated-nga-late", "Gunmen attacked a Nigerian convoy on Monday.", "a Nigerian convoy", "NGAMIL", "2024-06-03", "", "", 0, 0)),
+	}
+	MustPut(t, s, nil, docs...)
+	maiduguri := &store.Circle{Lat: 11.8464, Lon: 13.1603, RadiusKm: 300}
+	tests := []struct {
+		name string
+		f    store.EventFilter
+		want []string
+	}{
+		{"near reaches across the border", store.EventFilter{Near: maiduguri}, []string{"diffa", "maiduguri"}},
+		{"near, in the country", store.EventFilter{Near: maiduguri, Country: "NGA"}, []string{"maiduguri"}},
+		{"near in the country, or unlocated about it", store.EventFilter{Near: maiduguri, Country: "NGA", UnlocatedActor: "NGA"},
+			[]string{"maiduguri", "unlocated-nga", "unlocated-nga-late"}},
+		{"country, or unlocated about it", store.EventFilter{Country: "NGA", UnlocatedActor: "NGA"},
+			[]string{"maiduguri", "unlocated-nga", "lagos", "unlocated-nga-late"}},
+		{"country, or unlocated about another", store.EventFilter{Country: "NER", UnlocatedActor: "NGAMIL"},
+			[]string{"diffa", "unlocated-nga", "unlocated-nga-late"}},
+		{"bbox, or unlocated about it", store.EventFilter{BBox: &store.BBox{MinLat: 4, MinLon: 2, MaxLat: 10, MaxLon: 5}, UnlocatedActor: "NER"},
+			[]string{"unlocated-ner", "lagos"}},
+		{"no location filter: nothing more", store.EventFilter{UnlocatedActor: "NGA", CAMEO: []string{"19"}},
+			[]string{"diffa", "maiduguri", "unlocated-nga", "unlocated-ner", "lagos", "unlocated-nga-late"}},
+		// A Merger's query: the dates, the order and the limit apply to
+		// the events the location filter kept.
+		{"as a candidate query", store.EventFilter{CAMEO: []string{"19", "18"}, From: date("2024-05-31"), To: date("2024-06-02"),
+			Near: maiduguri, Country: "NGA", UnlocatedActor: "NGA", Order: store.OrderIDDesc, Limit: 2},
+			[]string{"unlocated-nga", "maiduguri"}},
+		{"latest first", store.EventFilter{Country: "NGA", UnlocatedActor: "NGA", Order: store.OrderDateDesc, Limit: 2},
+			[]string{"unlocated-nga-late", "lagos"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Events(ctx, tt.f)
+			if err != nil {
+				t.Fatalf("Events(%+v) = %v", tt.f, err)
+			}
+			if diff := cmp.Diff(tt.want, rules(got, eventRule)); diff != "" {
+				t.Errorf("Events(%+v) rules mismatch (-want +got):\n%s", tt.f, diff)
+			}
+			if n, err := s.Timeline(ctx, tt.f, store.Day); err != nil || tt.f.Limit == 0 && timelineEvents(n) != len(tt.want) {
+				t.Errorf("Timeline(%+v) counts %d events, %v; want %d", tt.f, timelineEvents(n), err, len(tt.want))
+			}
+		})
+	}
+}
+
+// timelineEvents sums the events of a timeline.
+func timelineEvents(points []store.TimelinePoint) int {
+	n := 0
+	for _, p := range points {
+		n += p.Events
+	}
+	return n
 }
 
 // mergeFunc adapts functions to store.Merger.
