@@ -48,12 +48,15 @@ func schemaOf(t *testing.T, dir string) map[string]string {
 	for _, m := range alter.FindAllStringSubmatch(src, -1) {
 		out["table "+m[1]] += " " + m[2]
 	}
-	index := regexp.MustCompile(`CREATE INDEX (\w+) ON (\w+) (?:USING \w+ )?\(([^)]*)\)`)
+	// Indexes in the order the migrations create and drop them.
+	index := regexp.MustCompile(`CREATE INDEX (\w+) ON (\w+) (?:USING \w+ )?\(([^)]*)\)|DROP INDEX (\w+)`)
 	for _, m := range index.FindAllStringSubmatch(src, -1) {
-		if strings.HasSuffix(m[1], "_tsv") {
-			continue
+		switch {
+		case m[4] != "":
+			delete(out, "index "+m[4])
+		case !strings.HasSuffix(m[1], "_tsv"):
+			out["index "+m[1]] = m[2] + " " + m[3]
 		}
-		out["index "+m[1]] = m[2] + " " + m[3]
 	}
 	return out
 }
