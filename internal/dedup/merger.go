@@ -27,15 +27,26 @@ func (m *Merger) Options() Options { return m.opts }
 // compatible CAMEO root dated within the mention's period (widened by
 // DateSlack, and by AnchorDays forward for events dated to their
 // document), located within SearchRadiusKm of the mention's city or region
-// or, for a country-level mention, in its country; a mention without a
-// place is narrowed to events involving its source's (or target's)
-// country. An undated mention, one without a root, and one that could not
-// score MinScore against any event (say, no place and no actor with a
-// role, dated to its document) always start a new event, without a query.
+// or, for a country-level mention, anywhere in its country. A located
+// mention's candidates are in its country, or have no location and
+// involve its source's (or target's) country, since an unlocated event
+// can agree with it only through its actors
+// (store.EventFilter.UnlocatedActor), and only when its actors and date
+// can reach the score needed without a place; a mention
+// without a place is narrowed to events involving that country. An
+// undated mention, one without a root, and one that could not score
+// MinScore against any event (say, no place and no actor with a role,
+// dated to its document) always start a new event, without a query.
 //
-// A background mention (dated more than BackgroundDays before its
-// document was seen) looks a year further back, so that events dated to
-// a week, month or year are found, and most-mentioned events first.
+// A background mention, dated more than BackgroundDays before its
+// document was written (store.Mention.Anchor: the publication date, or
+// the date from the text that the document was written on or after; a
+// document without either has none), looks a year further back, so
+// that events dated to a week, month or year are found: the latest
+// first when it is dated to a day or a week, so that the events of its
+// own days come before a busy year's others, and the most mentioned
+// first when it is dated only to a month or a year ("last year's
+// bombing" recalls a well-reported one).
 func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
 	if men.Date.IsZero() || men.Root == "" || m.maxScore(&men.Event) < m.minScore(men.Root) {
 		return store.EventFilter{}, false
@@ -45,7 +56,10 @@ func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
 	order := store.OrderIDDesc
 	if m.background(men) {
 		from -= 366
-		order = store.OrderMentionsDesc
+		order = store.OrderDateDesc
+		if vagueness(men.DatePrecision) < 0 {
+			order = store.OrderMentionsDesc
+		}
 	}
 	f := store.EventFilter{
 		CAMEO: m.compatibleRoots(men.Root),
@@ -54,16 +68,28 @@ func (m *Merger) Candidates(men *store.Mention) (store.EventFilter, bool) {
 		Order: order,
 		Limit: m.opts.MaxCandidates,
 	}
+	involved := actorCountry(men.Source)
+	if involved == "" {
+		involved = actorCountry(men.Target)
+	}
+	// An unlocated event agrees with the mention on its actors and date
+	// alone: if they cannot reach the score needed (a statement's
+	// speaker and audience do not), none can be a candidate.
+	unlocated := involved
+	if e := men.Event; men.Location != nil {
+		e.Location = nil
+		if m.maxScore(&e) < m.minScore(men.Root) {
+			unlocated = ""
+		}
+	}
 	switch l := men.Location; {
 	case l != nil && level(l) != levelCountry && (l.Lat != 0 || l.Lon != 0):
 		f.Near = &store.Circle{Lat: l.Lat, Lon: l.Lon, RadiusKm: m.opts.SearchRadiusKm}
+		f.Country, f.UnlocatedActor = l.Country, unlocated
 	case l != nil && l.Country != "":
-		f.Country = l.Country
+		f.Country, f.UnlocatedActor = l.Country, unlocated
 	default:
-		f.Actor = actorCountry(men.Source)
-		if f.Actor == "" {
-			f.Actor = actorCountry(men.Target)
-		}
+		f.Actor = involved
 	}
 	return f, true
 }
@@ -104,13 +130,33 @@ func actorCountry(a *event.Actor) string {
 	return a.Country
 }
 
-// background reports whether men is dated well before its document.
+// background reports whether men is a background mention: its period
+// ends more than BackgroundDays before its document was written, as a
+// feature recalls an attack of months ago. The writing date is the
+// document's anchor (store.Mention.Anchor) when it was published or
+// given; an anchor taken from the text is the latest date the text
+// gives, which the report was written on or after, so a mention is
+// background only when it lies that far before it. A document without
+// an anchor (event.AnchorNone) has no background mentions: its
+// ingest time says nothing of when it was written. A Mention without
+// an anchor source at all (made by hand, not by a store) falls back to
+// Seen.
 func (m *Merger) background(men *store.Mention) bool {
-	if men.Seen.IsZero() {
+	var written event.Date
+	switch men.AnchorSource {
+	case event.AnchorPublished, event.AnchorFlag, event.AnchorText:
+		written = men.Anchor
+	case "":
+		written = men.Anchor
+		if written.IsZero() && !men.Seen.IsZero() {
+			written = event.DateOf(men.Seen.UTC())
+		}
+	}
+	if written.IsZero() || men.Date.IsZero() {
 		return false
 	}
 	_, hi := m.period(&men.Event)
-	return dayNumber(event.DateOf(men.Seen.UTC()))-hi > m.opts.BackgroundDays
+	return dayNumber(written)-hi > m.opts.BackgroundDays
 }
 
 func dateOf(day int) event.Date {

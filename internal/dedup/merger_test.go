@@ -216,36 +216,78 @@ func date(s string) event.Date {
 
 func TestCandidates(t *testing.T) {
 	seen := time.Date(2025, 3, 10, 8, 0, 0, 0, time.UTC)
+	// ingested is when a document without a publication date was stored.
+	ingested := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	published := anchor{"2025-03-10", event.AnchorPublished}
+	zamfara := []string{"19", "18", "20"}
+	gusau := &store.Circle{Lat: 12.170, Lon: 6.664, RadiusKm: 300}
 	tests := []struct {
 		name string
 		e    ev
 		seen time.Time
+		a    anchor
 		want store.EventFilter
 		ok   bool
 	}{
-		{"city", ev{"190", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{
-			CAMEO: []string{"19", "18", "20"}, From: date("2025-03-08"), To: date("2025-03-13"),
-			Near: &store.Circle{Lat: 12.170, Lon: 6.664, RadiusKm: 300}, Order: store.OrderIDDesc, Limit: 50}, true},
-		{"country", ev{"190", "2025-03-09", "NGAUAF", "", "Nigeria"}, seen, store.EventFilter{
-			CAMEO: []string{"19", "18", "20"}, From: date("2025-03-08"), To: date("2025-03-13"),
-			Country: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
-		{"no place", ev{"141", "2025-03-09", "NGAOPP", "NGACOP", ""}, seen, store.EventFilter{
+		{"city", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
+		{"city, actors of no country", ev{"190", "2025-03-09", "", "", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, Order: store.OrderIDDesc, Limit: 50}, true},
+		{"country", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Nigeria"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", UnlocatedActor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
+		{"country, target's country", ev{"190", "2025-03-09", "=Boko Haram", "NERMIL", "Nigeria"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", UnlocatedActor: "NER", Order: store.OrderIDDesc, Limit: 50}, true},
+		{"one actor: no unlocated candidates", ev{"190", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, Order: store.OrderIDDesc, Limit: 50}, true},
+		{"statement: no unlocated candidates", ev{"040", "2025-03-09", "NGAGOV", "NERGOV", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: []string{"04"}, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, Order: store.OrderIDDesc, Limit: 50}, true},
+		{"no place", ev{"141", "2025-03-09", "NGAOPP", "NGACOP", ""}, seen, published, store.EventFilter{
 			CAMEO: []string{"14"}, From: date("2025-03-08"), To: date("2025-03-13"),
 			Actor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
-		{"month", ev{"141", "2025-02-01/month", "NGAOPP", "", "Lagos"}, seen, store.EventFilter{
-			CAMEO: []string{"14"}, From: date("2025-01-31"), To: date("2025-03-04"),
+		{"month", ev{"141", "2025-02-01/month", "NGAOPP", "", "Lagos"}, seen, published, store.EventFilter{
+			CAMEO: []string{"14"}, From: date("2025-01-31"), To: date("2025-03-04"), Country: "NGA",
 			Near: &store.Circle{Lat: 6.454, Lon: 3.395, RadiusKm: 300}, Order: store.OrderIDDesc, Limit: 50}, true},
-		{"background", ev{"190", "2024-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{
-			CAMEO: []string{"19", "18", "20"}, From: date("2023-03-08"), To: date("2024-03-13"),
-			Near: &store.Circle{Lat: 12.170, Lon: 6.664, RadiusKm: 300}, Order: store.OrderMentionsDesc, Limit: 50}, true},
-		{"undated", ev{"190", "", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{}, false},
-		{"too vague to merge", ev{"010", "2025-03-10/anchor", "NGA", "", "Nigeria"}, seen, store.EventFilter{}, false},
-		{"no code", ev{"", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, store.EventFilter{}, false},
+		{"background, day: latest first", ev{"190", "2024-03-09", "NGAUAF", "NGACVL", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2023-03-08"), To: date("2024-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderDateDesc, Limit: 50}, true},
+		{"background, year: most mentioned first", ev{"190", "2024-01-01/year", "NGAUAF", "NGACVL", "Gusau"}, seen, published, store.EventFilter{
+			CAMEO: zamfara, From: date("2022-12-30"), To: date("2025-01-04"),
+			Country: "NGA", Near: gusau, Order: store.OrderMentionsDesc, Limit: 50}, true},
+		// A document without a publication date was written on or after
+		// the latest date its text gives, long before it was ingested.
+		{"undated report of the day", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Gusau"}, ingested, anchor{"2025-03-10", event.AnchorText}, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-03-08"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderIDDesc, Limit: 50}, true},
+		{"undated feature months later", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Gusau"}, ingested, anchor{"2025-09-02", event.AnchorText}, store.EventFilter{
+			CAMEO: zamfara, From: date("2024-03-07"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderDateDesc, Limit: 50}, true},
+		{"no anchor: not background", ev{"190", "2025-03-01/month", "NGAUAF", "NGACVL", "Gusau"}, ingested, anchor{"", event.AnchorNone}, store.EventFilter{
+			CAMEO: zamfara, From: date("2025-02-28"), To: date("2025-04-04"),
+			Country: "NGA", Near: gusau, Order: store.OrderIDDesc, Limit: 50}, true},
+		{"given date", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Gusau"}, ingested, anchor{"2025-06-01", event.AnchorFlag}, store.EventFilter{
+			CAMEO: zamfara, From: date("2024-03-07"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderDateDesc, Limit: 50}, true},
+		{"no anchor source: seen", ev{"190", "2025-03-09", "NGAUAF", "NGACVL", "Gusau"}, ingested, anchor{}, store.EventFilter{
+			CAMEO: zamfara, From: date("2024-03-07"), To: date("2025-03-13"),
+			Country: "NGA", Near: gusau, UnlocatedActor: "NGA", Order: store.OrderDateDesc, Limit: 50}, true},
+		{"undated", ev{"190", "", "NGAUAF", "", "Gusau"}, seen, published, store.EventFilter{}, false},
+		{"too vague to merge", ev{"010", "2025-03-10/anchor", "NGA", "", "Nigeria"}, seen, published, store.EventFilter{}, false},
+		{"no code", ev{"", "2025-03-09", "NGAUAF", "", "Gusau"}, seen, published, store.EventFilter{}, false},
 	}
 	m := dedup.NewMerger(dedup.Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := m.Candidates(&store.Mention{Event: tt.e.event(), Seen: tt.seen})
+			men := &store.Mention{Event: tt.e.event(), Seen: tt.seen, AnchorSource: tt.a.source}
+			if tt.a.date != "" {
+				men.Anchor = date(tt.a.date)
+			}
+			got, ok := m.Candidates(men)
 			if ok != tt.ok {
 				t.Fatalf("Candidates ok = %v, want %v", ok, tt.ok)
 			}
@@ -255,6 +297,9 @@ func TestCandidates(t *testing.T) {
 		})
 	}
 }
+
+// anchor is a document's anchor date and its source.
+type anchor struct{ date, source string }
 
 func TestCredible(t *testing.T) {
 	n := func(v int) *int { return &v }

@@ -44,9 +44,10 @@ type Options struct {
 	MaxCandidates int
 
 	// BackgroundDays: a mention dated more than this many days before its
-	// document was seen is a background mention of an older event; its
-	// candidates are looked for over the whole period of its date, so that
-	// "last year's bombing" finds last year's event. Default 30.
+	// document was written (its anchor date, see Merger.Candidates) is a
+	// background mention of an older event; its candidates are looked for
+	// over the whole period of its date, so that "last year's bombing"
+	// finds last year's event. Default 30.
 	BackgroundDays int
 
 	// Compatible lists groups of CAMEO roots that reports of one event

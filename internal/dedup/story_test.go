@@ -2,6 +2,7 @@ package dedup_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	dates "github.com/annals-project/annals/internal/date"
 	"github.com/annals-project/annals/internal/dedup"
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/event/code"
@@ -56,17 +58,34 @@ var (
 	lagos = story{"https://lagosherald.example/news/fuel-protest", "2025-03-10",
 		"Police arrested 30 protesters in Lagos on Sunday after a march against rising fuel prices turned violent.",
 		[]ev{{"173", "2025-03-09", "NGACOP", "NGAOPP", "Lagos"}, {"145", "2025-03-09", "NGAOPP", "", "Lagos"}}}
+	// Two documents without a publication date: their anchor is the
+	// latest date their text gives. A wire item of the day…
+	dayItem = story{"https://sahelwire.example/item/20250310-zamfara", "",
+		"Gunmen killed 12 villagers in an attack on a farming community in Zamfara State on Sunday, residents said.\n" +
+			"The state governor visited the village on 10 March 2025 and promised to rebuild the burned homes.",
+		[]ev{{"190", "2025-03-09", "NGAUAF", "NGACVL", "Zamfara"}}}
+	// …and a feature written months later, which recalls the attack.
+	feature = story{"https://sahelreview.example/features/zamfara-six-months-on", "",
+		"Six months after gunmen killed 12 villagers in Zamfara State on 9 March 2025, farmers in the village still sleep in the bush at night.\n" +
+			"A police post opened in the village on 2 September 2025, but residents said none of the attackers had been caught.",
+		[]ev{{"190", "2025-03-09", "NGAUAF", "NGACVL", "Zamfara"}}}
 )
 
+// article returns the story's document, its anchor set as the pipeline
+// sets it: the publication date, else the latest date in the text.
 func (s story) article() *event.Article {
-	a := &event.Article{ID: s.url, URL: s.url, Text: s.text, Published: date(s.published),
-		Anchor: date(s.published), AnchorSource: event.AnchorPublished}
+	a := &event.Article{ID: s.url, URL: s.url, Text: s.text}
+	if s.published != "" {
+		a.Published = date(s.published)
+	}
 	a.Blocks = []event.Block{{Kind: event.BlockParagraph, Span: event.Span{Start: 0, End: len(s.text)}}}
+	dates.Anchor(a, event.Date{})
 	return a
 }
 
 // fatalities of the first event of the Zamfara attack's stories.
-var fatalities = map[string]int{herald.url: 12, observer.url: 12, times.url: 14, syndicated.url: 12, anniversary.url: 12, maiduguri.url: 5}
+var fatalities = map[string]int{herald.url: 12, observer.url: 12, times.url: 14, syndicated.url: 12, anniversary.url: 12,
+	maiduguri.url: 5, dayItem.url: 12, feature.url: 12}
 
 // codedByHand returns the stories as documents with their events given.
 func codedByHand(stories ...story) []*store.Document {
@@ -160,6 +179,15 @@ var storyCases = []struct {
 		{"19", "Zamfara State", 2, 2, 2, 12},
 		{"19", "Maiduguri", 1, 1, 1, 5},
 	}},
+	{"an undated feature recalls the attack", []story{herald, feature}, []summary{
+		{"19", "Zamfara State", 2, 2, 2, 12},
+	}},
+	{"the undated feature first", []story{feature, herald}, []summary{
+		{"19", "Zamfara State", 2, 2, 2, 12},
+	}},
+	{"undated reports of the day and months later", []story{herald, dayItem, feature, observer}, []summary{
+		{"19", "Zamfara State", 4, 4, 4, 12},
+	}},
 }
 
 func TestStoriesCodedByHand(t *testing.T) {
@@ -247,4 +275,47 @@ func cmpString(a, b string) int {
 		return 1
 	}
 	return 0
+}
+
+// TestStoriesBusyYear checks the reports of one attack in a region where
+// a year of earlier attacks, each reported twice, outnumbers the
+// candidates the store returns: the undated report of the day must look
+// at its own days, not at the busiest events of a year (it was written
+// on the day, long before it was ingested), and the undated feature
+// written months later must find the attack among that year's.
+func TestStoriesBusyYear(t *testing.T) {
+	var docs []*store.Document
+	last := date("2025-03-02")
+	for i := range 60 {
+		day := last.AddDays(-6 * i)
+		place := []string{"Gusau", "Zamfara"}[i%2]
+		for j, outlet := range []string{"lagosherald.example/news", "abujaobserver.example/stories"} {
+			text := fmt.Sprintf("Gunmen killed %d people in a raid on village number %d in %s on %s, officials told reporter %d.",
+				3+i%7, i, place, day, j)
+			a := &event.Article{ID: fmt.Sprintf("raid-%d-%d", i, j), URL: fmt.Sprintf("https://%s/raid-%d", outlet, i),
+				Text: text, Published: day.AddDays(1)}
+			dates.Anchor(a, event.Date{})
+			docs = append(docs, store.NewDocument(&event.Coded{Document: a,
+				Events: []event.Event{ev{"190", day.String(), "NGAUAF", "NGACVL", place}.event()}}))
+		}
+	}
+	docs = append(docs, codedByHand(herald, dayItem, feature)...)
+	s := MustOpen(t)
+	MustIngest(t, s, docs)
+	evs, err := s.Events(context.Background(), store.EventFilter{CAMEO: []string{"18", "19", "20"}, From: date("2025-03-09"), To: date("2025-03-09")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []summary
+	for _, e := range evs {
+		got = append(got, summary{Root: e.Root, Place: e.Location.Name, Mentions: e.NumMentions,
+			Articles: e.NumArticles, Sources: e.NumSources, Fatal: *e.Fatalities})
+	}
+	want := []summary{{"19", "Zamfara State", 3, 3, 3, 12}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("events of 9 March 2025 (-want +got):\n%s", diff)
+	}
+	if st, err := s.Stats(context.Background()); err != nil || st.Events != 62 {
+		t.Errorf("Stats() = %+v, %v; want 62 events: 60 raids, the attack and a statement", st, err)
+	}
 }
