@@ -102,7 +102,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 			if e.CAMEO[:3] == "145" {
 				rioting = true
 			}
-			if e.Source != nil {
+			if e.Source != nil && e.Source.Code != "" {
 				protesters[e.Source.Code] = true
 			}
 		}
@@ -137,7 +137,7 @@ func acledBlock(evs []event.Event, info []evInfo) {
 	if !protest {
 		for i := range evs {
 			e := &evs[i]
-			if info[i].violent && info[i].single && !armed(e.Source) && !stateForce(e.Source) &&
+			if info[i].violent && info[i].single && e.Source != nil && !armed(e.Source) && !stateForce(e.Source) &&
 				(e.Source.Role == "CVL" || e.Source.Role == "") && (e.Target == nil || e.Target.Role == "CVL") {
 				// One person hurting another, nothing political named:
 				// ordinary crime for ACLED.

@@ -91,7 +91,7 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			// and "troops massed" are not.
 			continue
 		}
-		if t.p.Flags&FlagActor != 0 && t.p.Code[:2] == "14" && st.festive() && !slices.ContainsFunc(sources, isProtester) {
+		if t.p.Flags&FlagActor != 0 && t.p.Code[:2] == "14" && st.cue().festive && !slices.ContainsFunc(sources, isProtester) {
 			// "fans gathered to celebrate the title", "pilgrims gathered
 			// for the hajj".
 			continue
@@ -171,9 +171,9 @@ func (d *doc) add(out []event.Event, info []evInfo, st *sentence, sc *sentenceCo
 	d.roots[ev.Root] = true
 	return append(out, ev), append(info, evInfo{block: st.s.Block, violent: t.p.Flags&FlagViolent != 0 || ev.Root >= "17",
 		crowd: src == nil || !src.single && !st.stateBody(src), named: src != nil, single: src != nil && src.single, crime: src != nil && src.Role == "CRM",
-		mob:   ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.demanding(),
-		melee: melee(ev.CAMEO), private: st.privateCrime(), noun: t.p.Noun,
-		conflictDeal: st.conflictDeal() || armedParty(src) || armedParty(tgt)})
+		mob:   ev.CAMEO == "145" && t.p.Code[:2] != "14" && !protestGroup(src, st) && !st.hasProtest() && !st.cue().demanding,
+		melee: melee(ev.CAMEO), private: st.cue().privateCrime, noun: t.p.Noun,
+		conflictDeal: st.cue().conflictDeal || armedParty(src) || armedParty(tgt)})
 }
 
 // isCrowd reports whether a is people acting together outside the state:
@@ -193,21 +193,8 @@ func isCrowd(a *phraseActor) bool {
 	return a.protester
 }
 
+// isProtester reports a crowd named by its protest ("protesters").
 func isProtester(a *phraseActor) bool { return a != nil && a.protester }
-
-// festive reports words of celebration, worship or mourning, which make
-// a gathering no protest.
-func (st *sentence) festive() bool {
-	for _, t := range st.toks {
-		switch t.low {
-		case "celebrate", "celebrated", "celebrating", "celebration", "celebrations", "mourn", "mourned", "mourning",
-			"pray", "prayed", "praying", "prayer", "prayers", "worship", "hajj", "pilgrimage", "festival", "concert",
-			"wedding", "carnival", "parade", "marathon", "welcome", "welcomed", "cheer", "cheered", "cheering":
-			return true
-		}
-	}
-	return false
-}
 
 // isWorkers reports sources that strike: workers, medics, teachers and
 // students, farmers.
@@ -266,18 +253,6 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 	return false
 }
 
-// conflictDeal reports words of an agreement about fighting.
-func (st *sentence) conflictDeal() bool {
-	for _, t := range st.toks {
-		switch t.low {
-		case "ceasefire", "cease-fire", "truce", "armistice", "peace", "surrender", "disarmament", "hostages",
-			"prisoners", "prisoner", "hostilities", "rebels", "militants", "insurgents", "fighters", "war":
-			return true
-		}
-	}
-	return false
-}
-
 // armedParty reports an armed group or a military as a party.
 func armedParty(a *phraseActor) bool {
 	if a == nil {
@@ -286,22 +261,6 @@ func armedParty(a *phraseActor) bool {
 	switch a.Role {
 	case "REB", "INS", "SEP", "UAF", "MIL":
 		return true
-	}
-	return false
-}
-
-// privateCrime reports words that make violence a private crime:
-// robbery, burglary, a domestic or personal dispute.
-func (st *sentence) privateCrime() bool {
-	for i, t := range st.toks {
-		switch t.low {
-		case "robbery", "robberies", "robbing", "burglary", "burglar", "burglars", "mugging", "carjacking", "domestic":
-			return true
-		case "dispute", "quarrel", "feud", "row":
-			if p := st.low(i - 1); p == "personal" || p == "family" || p == "domestic" || p == "marital" {
-				return true
-			}
-		}
 	}
 	return false
 }
@@ -323,6 +282,7 @@ func consequence(st *sentence, t *trigger) bool {
 	return !t.p.Noun && st.low(t.i-1) == "," && isIngForm(st.toks[t.i].low)
 }
 
+// violentRoot reports the CAMEO roots of assault and fighting, 18 to 20.
 func violentRoot(r string) bool { return r >= "18" && r <= "20" }
 
 func actorCode(a *event.Actor) string {
@@ -361,10 +321,10 @@ func (st *sentence) natural(t *trigger) bool {
 	if t.p.Code[:2] < "14" {
 		return false
 	}
-	// The doer stands anywhere before the trigger ("A fire at a garment
-	// factory in Dhaka killed nine", "Floodwaters swept away homes in
-	// Sindh, killing 12"); a disaster after it is its cause when close.
-	from, to := 0, min(t.end+6, len(st.toks))
+	// The doer stands anywhere before the trigger in its clause ("A fire
+	// at a garment factory killed nine", "Floodwaters swept away homes,
+	// killing 12"); a disaster after it is its cause when close.
+	to := min(t.end+6, len(st.toks))
 	for g := max(t.i-4, 0); g < to; g++ {
 		if animals[st.toks[g].low] && (t.p.Code[:2] == "20" || t.p.Code[:2] >= "18" && g > t.i && g <= t.end+2) {
 			// "cattle were slaughtered", "poultry slaughter", "killed
@@ -373,25 +333,75 @@ func (st *sentence) natural(t *trigger) bool {
 			return true
 		}
 	}
+	for g := 1; g < t.i; g++ {
+		if accidentVerbs[st.toks[g].low] && (consequence(st, t) || st.phraseAt[g-1] >= 0) {
+			// "The military helicopter crashed, killing 12": what
+			// crashed is no doer.
+			return true
+		}
+	}
+	if t.p.Trigger == "set" || st.doerBefore(t) {
+		// Arson is done by someone; a political actor or a crowd
+		// before the act did it ("residents looted shops after the
+		// floods"); "in Dhaka" is only where.
+		return false
+	}
+	from := 0
+	if !consequence(st, t) {
+		// "In the wake of the floods, residents looted shops": a
+		// disaster in an opening phrase is the backdrop, not the doer.
+		for g := t.i - 1; g >= 0; g-- {
+			if st.toks[g].low == "," {
+				from = g + 1
+				break
+			}
+		}
+	}
 	for g := from; g < to; g++ {
-		if w := st.toks[g].low; disasters[w] && (w != "fire" && w != "fires" || fireBefore[st.low(g-1)]) {
-			if accidentVerbs[w] && g > 0 && st.phraseAt[g-1] >= 0 {
-				// "The military helicopter crashed, killing 12": what
-				// crashed is no doer.
-				return true
-			}
-			for b := t.i - 1; b >= 0; b-- {
-				if p := st.phraseOf(b); p != nil && p.actor != nil && p.actor.Role != "" && p.actor.Role != "CVL" &&
-					!st.locative(event.Span{Start: st.toks[p.from].span.Start}) {
-					// A political actor did it; "in Dhaka" is only where.
-					return false
-				}
-			}
+		if w := st.toks[g].low; disasters[w] && (w != "fire" && w != "fires" || fireBefore[st.low(g-1)] && !arsonVerbs[st.low(g-2)]) {
 			return true
 		}
 	}
 	return false
 }
+
+// doerBefore reports an actor before the trigger that may have done it: a
+// political actor, or a crowd of civilians; not a place after "in", nor
+// the subject of a passive ("villagers were killed by a landslide").
+func (st *sentence) doerBefore(t *trigger) bool {
+	if t.passive {
+		return false
+	}
+	for b := t.i - 1; b >= 0; b-- {
+		p := st.phraseOf(b)
+		if p == nil || p.actor == nil || p.actor.Role == "" {
+			continue
+		}
+		b = p.from
+		if st.locative(event.Span{Start: st.toks[p.from].span.Start}) {
+			continue
+		}
+		if p.actor.Role != "CVL" || p.actor.group && t.p.Code[:2] <= "18" && !st.disasterBefore(p.from) {
+			// A crowd is a doer unless a disaster was named before it
+			// ("A cyclone killed 30 people and destroyed homes").
+			return true
+		}
+	}
+	return false
+}
+
+// disasterBefore reports a disaster word before token i.
+func (st *sentence) disasterBefore(i int) bool {
+	for g := 0; g < i; g++ {
+		if disasters[st.toks[g].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// arsonVerbs set fires: "a mob set a fire at the station".
+var arsonVerbs = set("set", "sets", "setting", "started", "start", "lit", "light")
 
 // animals are the victims of slaughter that is not a massacre.
 var animals = set("cattle", "cow", "cows", "hog", "hogs", "pig", "pigs", "poultry", "chicken", "chickens",
@@ -967,17 +977,6 @@ func crowdOnState(src, tgt *phraseActor) bool {
 	return false
 }
 
-// demanding reports a crowd's act done "demanding" or "protesting"
-// something: a demonstration, even where no protest word names it.
-func (st *sentence) demanding() bool {
-	for _, t := range st.toks {
-		if t.low == "demanding" || t.low == "protesting" {
-			return true
-		}
-	}
-	return false
-}
-
 // hasProtest reports whether the sentence reports a protest.
 func (st *sentence) hasProtest() bool {
 	for _, t := range st.triggers {
@@ -1124,74 +1123,7 @@ func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *
 		c.TargetIsProtester, c.Intervention = true, true
 	}
 	c.Violent = t.p.Flags&FlagViolent != 0
-	c.Weapon = st.weapon()
+	c.Weapon = st.cue().weapon
 	c.Disrupted = t.p.Flags&FlagDisrupted != 0
 	return c
-}
-
-// weapon reads what the sentence says an attack used, for ACLED's
-// explosions and remote violence: a suicide bomber, a grenade, aircraft or
-// drones, artillery, rockets or missiles, a planted bomb, chemicals.
-func (st *sentence) weapon() cameo.Weapon {
-	found := cameo.WeaponUnknown
-	rank := func(w cameo.Weapon) int {
-		switch w {
-		case cameo.WeaponSuicide:
-			return 6
-		case cameo.WeaponChemical:
-			return 5
-		case cameo.WeaponGrenade:
-			return 4
-		case cameo.WeaponAir:
-			return 3
-		case cameo.WeaponShelling:
-			return 2
-		case cameo.WeaponExplosive:
-			return 1
-		}
-		return 0
-	}
-	for i, t := range st.toks {
-		w := cameo.WeaponUnknown
-		switch next := st.low(i + 1); t.low {
-		case "suicide":
-			if next == "bomber" || next == "bombers" || next == "bombing" || next == "bombings" || next == "attack" ||
-				next == "attacker" || next == "attacks" || next == "car" || next == "vest" || next == "blast" {
-				w = cameo.WeaponSuicide
-			}
-		case "grenade", "grenades":
-			if p := st.low(i - 1); p != "sound" && p != "stun" && p != "smoke" && p != "tear" && p != "gas" {
-				// Sound and stun grenades are the police's riot gear.
-				w = cameo.WeaponGrenade
-			}
-		case "airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes", "drone", "drones",
-			"gunship", "gunships", "helicopter", "helicopters", "jets":
-			w = cameo.WeaponAir
-		case "air", "aerial":
-			if next == "strike" || next == "strikes" || next == "raid" || next == "raids" || next == "attack" ||
-				next == "bombardment" || next == "attacks" {
-				w = cameo.WeaponAir
-			}
-		case "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "howitzer", "howitzers",
-			"shelling", "shelled", "shells", "barrage":
-			w = cameo.WeaponShelling
-		case "ied", "ieds", "landmine", "landmines", "mine", "mines", "roadside", "car-bomb", "explosive", "explosives":
-			if t.low != "mine" && t.low != "mines" || st.low(i-1) == "land" || next == "blast" || next == "explosion" {
-				w = cameo.WeaponExplosive
-			}
-		case "bomb", "bombs", "bombing", "bombings", "blast":
-			w = cameo.WeaponExplosive
-		case "chemical", "chlorine", "sarin", "nerve":
-			if t.low != "chemical" && t.low != "nerve" || next == "weapon" || next == "weapons" || next == "attack" || next == "agent" {
-				w = cameo.WeaponChemical
-			}
-		}
-		if t.low == "tear" || st.low(i-1) == "tear" {
-			continue // tear gas is no chemical weapon
-		}
-		if rank(w) > rank(found) {
-			found = w
-		}
-	}
-	return found
 }

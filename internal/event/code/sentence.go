@@ -32,6 +32,9 @@ type sentence struct {
 	doc      *doc
 	// sports counts the words of sport in the sentence.
 	sports int
+	// cues is what the sentence's words say about its events, read once
+	// when first needed (see cue).
+	cues *cues
 }
 
 // analyse tokenises a sentence and finds its actor phrases and triggers.
@@ -119,13 +122,16 @@ func (st *sentence) dropWaters() {
 	for _, p := range st.phrases {
 		water := false
 		if p.kind == actor.Country && p.actor != nil && p.actor.Role == "" {
-			next, prev, prev2 := st.tokAfter(p.to), st.low(p.from-1), st.low(p.from-2)
+			next, prev, prev2 := st.textOf(p.to), st.low(p.from-1), st.low(p.from-2)
 			water = next == "Sea" || next == "Ocean" || next == "Sea's" ||
 				prev == "of" && p.from >= 2 && st.toks[p.from-2].cap && waters[prev2]
 		}
 		if water {
 			for g := p.from; g < p.to; g++ {
 				st.phraseAt[g] = -1
+			}
+			if c := p.actor.Country; st.doc.focus[c] > 0 {
+				st.doc.focus[c]-- // the sea's name says nothing of the story's country
 			}
 			continue
 		}
@@ -142,8 +148,8 @@ func (st *sentence) dropWaters() {
 	}
 }
 
-// tokAfter returns token i as written, or "".
-func (st *sentence) tokAfter(i int) string {
+// textOf returns token i as written, or "".
+func (st *sentence) textOf(i int) string {
 	if i < 0 || i >= len(st.toks) {
 		return ""
 	}

@@ -176,6 +176,7 @@ func (st *sentence) slogans() []bool {
 	return mask
 }
 
+// isQuoteMark reports the tokens that open or close a quotation.
 func isQuoteMark(w string) bool {
 	switch w {
 	case "\"", "\u201c", "\u201d", "''", "``":
@@ -359,24 +360,35 @@ func (d *doc) modality(st *sentence) {
 
 // finitePast reports whether the verb trigger t, after an unreal
 // complement that began at from, is a finite past verb of its own: joined
-// by "and", or standing after the complement's object with no "to",
-// modal or auxiliary before it.
+// by "and", or an irregular past form ("threw", "fled") standing at least
+// three tokens after the complement with no "to", modal, auxiliary or
+// relative pronoun before it. A regular -ed form there may be a participle
+// ("asked police to release those detained").
 func (st *sentence) finitePast(t *trigger, from int) bool {
-	if t.p.Noun || !pastForm(st.toks[t.i].low, t.p.Trigger) || hasEdForm(st.toks[t.i].low) && st.low(t.i-1) != "and" {
-		// A regular -ed form may be a participle ("asked police to
-		// release those detained").
-		return st.low(t.i-1) == "and" && !t.p.Noun && pastForm(st.toks[t.i].low, t.p.Trigger)
-	}
-	prev := st.low(t.i - 1)
-	if prev == "and" {
-		return true
-	}
-	if prev == "to" || modals[prev] || beForms[prev] || prev == "have" || prev == "has" || prev == "had" || prev == "who" || prev == "that" || prev == "which" {
+	w := st.toks[t.i].low
+	if t.p.Noun || !pastForm(w, t.p.Trigger) {
 		return false
 	}
-	// An irregular past form ("threw", "fled", "stormed" is regular) two
-	// words or more after the infinitive.
+	prev := st.low(t.i - 1)
+	switch {
+	case prev == "and":
+		return true
+	case regularEd(w, t.p.Trigger), prev == "to", modals[prev], beForms[prev], prev == "have", prev == "has", prev == "had",
+		prev == "who", prev == "that", prev == "which":
+		return false
+	}
 	return t.i-from >= 3
+}
+
+// regularEd reports whether w is the regular past form of lemma ("stormed",
+// "used", "stopped", "carried"), as opposed to an irregular one ("fled").
+func regularEd(w, lemma string) bool {
+	n := len(lemma)
+	if n == 0 {
+		return false
+	}
+	return w == lemma+"ed" || w == lemma+"d" || w == lemma+lemma[n-1:]+"ed" ||
+		lemma[n-1] == 'y' && w == lemma[:n-1]+"ied"
 }
 
 // verbModality sets negation, modality and voice for a verb trigger.
@@ -577,7 +589,7 @@ func (st *sentence) generic(t *trigger) bool {
 	for g := t.end; g < len(st.toks) && g < t.end+12; g++ {
 		switch w := st.toks[g].low; {
 		case trendVerbs[w]:
-			return st.low(g+1) != "up"
+			return trendUse(w, st.toks, g+1)
 		case g == t.end && (w == "are" || w == "were") && genericPredicates[st.low(g+1)]:
 			// "protests were a legitimate part of democracy".
 			return true
@@ -596,6 +608,30 @@ func (st *sentence) generic(t *trigger) bool {
 // "protests were legal".
 var genericPredicates = set("a", "an", "part", "legitimate", "legal", "illegal", "common", "rare", "normal",
 	"banned", "allowed", "permitted", "forbidden", "unusual", "frequent", "seen", "considered", "rarely", "often")
+
+// trendUse reports whether the trend verb w, followed by the tokens from
+// next, speaks of how often events happen: "became more common", "have
+// increased sharply"; not "became widespread across Kenya on Tuesday" or
+// "increased pressure on the government".
+func trendUse(w string, toks []tok, next int) bool {
+	n := ""
+	if next < len(toks) {
+		n = toks[next].low
+	}
+	if w == "become" || w == "became" || w == "becoming" {
+		return n == "more" || n == "less" || frequencyWords[n] || len(n) > 4 && strings.HasSuffix(n, "er") && next < len(toks) && toks[next].word
+	}
+	switch {
+	case n == "up":
+		return false // "protests rose up"
+	case next >= len(toks), !toks[next].word, isAdverb(n), prepositions[n], n == "and", n == "again":
+		return true
+	}
+	return false // a transitive use: "increased pressure"
+}
+
+// frequencyWords say how often something happens.
+var frequencyWords = set("common", "rare", "frequent", "routine", "regular", "commonplace", "rarer", "commoner")
 
 // trendNouns and trendVerbs speak of how often events happen. The verbs
 // are the forms that cannot be nouns ("a rise in prices" is not a trend of
@@ -625,8 +661,10 @@ func yearWord(w string) (int, bool) {
 // strike planned for Monday", "the march scheduled for Friday".
 func (st *sentence) planned(t *trigger) bool {
 	switch st.low(t.end) {
-	case "planned", "scheduled", "proposed", "threatened", "expected", "slated", "due":
+	case "planned", "scheduled", "proposed", "threatened", "expected", "slated":
 		return true
+	case "due":
+		return st.low(t.end+1) != "to" // "a strike due to unpaid wages" happened
 	}
 	return false
 }
@@ -702,13 +740,18 @@ func (st *sentence) background(i int) bool {
 			return true
 		}
 		switch w {
-		case "ahead", "after", "following", "since", "before", "wake", "due", "because", "amid", "amidst":
-			// A cause or a backdrop ("due to the unrest", "amid
-			// protests"), or what is still to come ("ahead of the
-			// rally"), is not what the sentence reports.
+		case "ahead", "due":
+			// "ahead of the rally", "due to the unrest"; not "went
+			// ahead with a march".
+			if st.low(b+1) == "of" || st.low(b+1) == "to" {
+				return true
+			}
+		case "after", "following", "since", "before", "wake", "because", "amid", "amidst":
+			// A cause or a backdrop ("amid protests") is not what the
+			// sentence reports.
 			return true
 		}
-		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
+		if _, ok := yearWord(w); ok {
 			return true
 		}
 	}
