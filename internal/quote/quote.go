@@ -123,6 +123,17 @@ func Find(a *event.Article, sents []event.Sentence) []Quote {
 // quotation, that opens with a name in capitals and a colon ("WALLACE:
 // Let's start …", "“PENCE: Well, look …”") is that person's words.
 func (f *finder) labels() {
+	// A transcript has more than one labelled paragraph; one label at the
+	// top is a dateline ("ISLAMABAD:") or a kicker ("UPDATE:").
+	n := 0
+	for _, b := range f.blocks {
+		if prose(b.Kind) && b.first <= b.last && f.labelAt(b.Span) >= 0 {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
 	covered := make(map[int]bool, len(f.out))
 	for i := range f.out {
 		q := &f.out[i]
@@ -140,14 +151,9 @@ func (f *finder) labels() {
 		if !prose(b.Kind) || b.first > b.last {
 			continue
 		}
-		start := skipSpace(f.text, b.Span.Start, b.Span.End)
-		if strings.HasPrefix(f.text[start:b.Span.End], "\"") {
-			start++ // a transcript quoted paragraph by paragraph
-		} else if strings.HasPrefix(f.text[start:b.Span.End], "\u201c") {
-			start += len("\u201c")
-		}
-		end, ok := speakerLabel(f.text, start, b.Span.End)
-		if !ok || covered[start] {
+		start := f.labelStart(b.Span)
+		end := f.labelAt(b.Span)
+		if end < 0 || covered[start] {
 			continue
 		}
 		content := event.Span{Start: skipSpace(f.text, end+1, b.Span.End), End: b.Span.End}
@@ -162,6 +168,36 @@ func (f *finder) labels() {
 	}
 	slices.SortStableFunc(f.out, func(x, y Quote) int { return cmp.Compare(x.Content.Start, y.Content.Start) })
 }
+
+// labelStart returns where a paragraph's possible label starts: past
+// spaces and an opening quotation mark (transcripts are often quoted
+// paragraph by paragraph).
+func (f *finder) labelStart(sp event.Span) int {
+	start := skipSpace(f.text, sp.Start, sp.End)
+	if strings.HasPrefix(f.text[start:sp.End], "\"") {
+		start++
+	} else if strings.HasPrefix(f.text[start:sp.End], "\u201c") {
+		start += len("\u201c")
+	}
+	return start
+}
+
+// labelAt returns the end of the speaker label that opens the paragraph
+// at sp, or -1.
+func (f *finder) labelAt(sp event.Span) int {
+	start := f.labelStart(sp)
+	end, ok := speakerLabel(f.text, start, sp.End)
+	if !ok || kickers[f.text[start:end]] {
+		return -1
+	}
+	return end
+}
+
+// kickers are the capitalised words that open a news paragraph without
+// naming a speaker.
+var kickers = map[string]bool{"UPDATE": true, "BREAKING": true, "WATCH": true, "EXCLUSIVE": true, "ANALYSIS": true,
+	"OPINION": true, "EDITORIAL": true, "PHOTOS": true, "VIDEO": true, "LIVE": true, "CORRECTION": true,
+	"EDITOR'S NOTE": true, "NOTE": true, "READ MORE": true, "RELATED": true}
 
 // speakerLabel reports whether text[start:limit] opens with a speaker's
 // label: one to three words in capitals (at least two letters, "MR." and
@@ -190,6 +226,8 @@ func speakerLabel(text string, start, limit int) (int, bool) {
 	return 0, false
 }
 
+// skipSpace returns the first index from i, before limit, that is not a
+// space, tab or newline.
 func skipSpace(text string, i, limit int) int {
 	for i < limit && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
 		i++

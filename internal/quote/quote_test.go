@@ -302,6 +302,11 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a dateline is no speaker",
+			text: "NAIROBI: Police fired tear gas at protesters on Tuesday.\n\nThe protest began at noon.",
+			want: []string{},
+		},
+		{
 			name: "according to a report by an outlet",
 			text: "According to a new report by the Daily Monitor, the talks have stalled.",
 			want: []string{`I nominal "a new report by the Daily Monitor" cue="According to": "the talks have stalled"`},
