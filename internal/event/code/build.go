@@ -707,7 +707,7 @@ func (st *sentence) target(t *trigger) *phraseActor {
 				return &phraseActor{Actor: event.Actor{Text: m.Span.Of(st.text), Code: m.Place.Country, Country: m.Place.Country, Span: m.Span}}
 			}
 			if st.low(g-1) == "of" && placeNouns[st.low(g-2)] != 0 && st.toks[g].cap && st.phraseAt[g] < 0 {
-				// "seized the town of Bunagana in eastern Congo": a town
+				// "seized the town of Kalembe in eastern Congo": a town
 				// the gazetteer lacks lies in the country the sentence
 				// places it in.
 				if c := st.locativeCountry(); c != "" {
@@ -755,7 +755,7 @@ func (st *sentence) subject(i int) []*phraseActor {
 		case ";", "that", ":":
 			return nil
 		case ")":
-			// "rioters (likely supporters of BNP) set fire to a bus":
+			// "rioters (said to be party supporters) set fire to a bus":
 			// an aside in parentheses after the subject is not it.
 			o := b - 1
 			for o >= 0 && st.toks[o].low != "(" {

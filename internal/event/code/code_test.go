@@ -155,12 +155,12 @@ func TestEventPlace(t *testing.T) {
 		t.Skip("loads the gazetteer")
 	}
 	tests := []struct{ name, text, place, geoname string }{
-		{"possessor contains the district", "Gunmen shot dead a tribal elder in Mogadishu's Wadajir district on Wednesday.", "Wadajir", "Mogadishu"},
-		{"origin is not the place", "Rebels killed five labourers from Bihar near the town of Dibrugarh on Monday.", "Dibrugarh", "Dibrugarh"},
+		{"possessor contains the district", "Gunmen shot dead a tribal elder in Lagos's Otumara district on Wednesday.", "Otumara", "Lagos"},
+		{"origin is not the place", "Rebels killed four traders from Kano near the town of Maiduguri on Monday.", "Maiduguri", "Maiduguri"},
 		{"area the gazetteer lacks", "A car bomb exploded in the Qasr Nurani area of Damascus on Sunday, killing six people.", "Qasr Nurani", "Damascus"},
 		{"square keeps its noun", "Riot police dispersed protesters at Liberation Square in Baghdad on Friday.", "Liberation Square", "Baghdad"},
 		{"more precise place after the region", "Soldiers shelled houses in the West Bank town of Jenin on Monday.", "Jenin", "Janīn"},
-		{"possessive place is an owner", "Hundreds of people protested in Rajshahi on Sunday against Myanmar's aggression.", "Rajshahi", "Rājshāhi"},
+		{"possessive place is an owner", "Hundreds of people protested in Karachi on Sunday against India's new dam.", "Karachi", "Karachi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,14 +81,14 @@ func (st *sentence) locative(sp event.Span) bool {
 		if t.span.Start == sp.Start {
 			for e := i; e < len(st.toks) && st.toks[e].span.Start < sp.End; e++ {
 				if w := st.low(e + 1); w == "'s" || w == "’s" {
-					// "an end to Myanmar's aggression": a possessive
+					// "a protest against India's new dam": a possessive
 					// place names an owner, not where it happened.
 					return false
 				}
 			}
 			from := i
 			if p := st.low(i - 1); p == "'s" || p == "’s" {
-				// "in Mogadishu's Wadajir district": the district lies
+				// "in Lagos's Otumara district": the district lies
 				// where its possessor is named.
 				for from = i - 2; from > 0 && st.toks[from-1].cap && st.toks[from-1].word; from-- {
 				}
@@ -118,7 +118,7 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 		return nil
 	}
 	if name, sp, sd, ok := st.subPlace(d.mentions, t); ok && sd <= dist+60 && !sp.Contains(loc.Span) {
-		// "in the Kafr Sousah area of Damascus": the text names a place
+		// "in the Qasr Nurani area of Damascus": the text names a place
 		// the gazetteer lacks; the event is there, at the coordinates of
 		// the place that contains it.
 		loc.Name, loc.Span = name, sp
@@ -155,7 +155,7 @@ func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, 
 	}
 	if best >= 0 {
 		if bestDist < 1<<30 {
-			// "the West Bank town of Bethlehem": a more precise place
+			// "the West Bank town of Jenin": a more precise place
 			// right after the chosen one is where it happened.
 			for k := best + 1; k < len(sc.places); k++ {
 				m, b := sc.places[k], sc.places[best]
@@ -205,8 +205,8 @@ func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, 
 
 // subPlace finds, after a locative preposition, a place the gazetteer
 // lacks, named the way news names the parts of a city or district:
-// capitalised words and a place noun ("the Kafr Sousah area", "the
-// Bustan Al-Basha district", "Jandoul Roundabout"), or a place noun and
+// capitalised words and a place noun ("the Qasr Nurani area", "the Al-Amal
+// district", "Liberation Square"), or a place noun and
 // "of" ("the town of Marka"). It returns the name as written (with the
 // noun when it is part of the name, as in "Tahrir Square"), its span and
 // its distance from the trigger, measured as location measures it.
@@ -252,12 +252,12 @@ func (st *sentence) subPlace(known []geo.Mention, t *trigger) (string, event.Spa
 			}
 			switch next := st.low(to); {
 			case to < len(st.toks) && !st.toks[to].cap && placeNouns[next] == areaNoun:
-				// "the Kafr Sousah area": the noun is not the name.
+				// "the Qasr Nurani area": the noun is not the name.
 			case to < len(st.toks) && !st.toks[to].cap && placeNouns[next] == nameNoun:
-				// "Appa Pada road"
+				// "Station road"
 				keep = true
 			case to-from >= 2 && placeNouns[st.low(to-1)] == nameNoun:
-				// "Tahrir Square", "Jandoul Roundabout": already in.
+				// "Liberation Square", "Clock Tower Roundabout": already in.
 			default:
 				continue
 			}
@@ -290,7 +290,7 @@ func (st *sentence) subPlace(known []geo.Mention, t *trigger) (string, event.Spa
 var subPlacePreps = set("in", "at", "near", "outside", "inside", "into", "around", "across", "through")
 
 // Kinds of place nouns: a part of a city or district, written after a name
-// and left out of it ("the Kafr Sousah area"), or a thing whose noun is
+// and left out of it ("the Qasr Nurani area"), or a thing whose noun is
 // part of its name ("Tahrir Square").
 const (
 	areaNoun = 1 + iota

@@ -58,7 +58,7 @@ func (d *doc) findTriggers(st *sentence) {
 			}
 			if i == 0 && !p.Noun && !title && len(p.Words) == 0 && (st.toks[i].low == p.Trigger || st.toks[i].low == p.Trigger+"s") {
 				// News sentences do not open with an imperative or a
-				// bare third person: "Lynch Corp said", "Shell said".
+				// bare third person: "Shell said".
 				continue
 			}
 			end, target, ok := d.matchWords(st, p, i)
@@ -93,7 +93,7 @@ func (st *sentence) titleCase() bool {
 		}
 		if !t.cap && !titleSmall[t.low] {
 			// A lower-case content word: running text, however many
-			// names it holds ("through Merrill Lynch Capital Markets").
+			// names it holds ("through Goldman Sachs and Morgan Stanley").
 			return false
 		}
 		if t.cap {
@@ -228,7 +228,7 @@ func (st *sentence) nounContext(i int) bool {
 }
 
 // pluralPossessive reports an apostrophe at k that closes a plural
-// possessive ("the miners' strike"), not a scare quote ("'tortured'").
+// possessive ("the miners' strike"), not a scare quote ("'peaceful'").
 func (st *sentence) pluralPossessive(k int) bool {
 	if k < 1 || st.toks[k].low != "'" && st.toks[k].low != "’" {
 		return false
@@ -333,7 +333,7 @@ func (d *doc) modality(st *sentence) {
 				irrealisFrom = t.end
 			}
 		} else {
-			t.irrealis = t.irrealis || st.background(t.i) || st.objectOfEarlier(k) || st.generic(t) || st.argumentOfNoun(k) ||
+			t.irrealis = t.irrealis || st.background(t) || st.objectOfEarlier(k) || st.generic(t) || st.argumentOfNoun(k) ||
 				st.planned(t) || st.notProtest(t)
 		}
 		if t.p.Flags&(FlagIntent|FlagAppeal) != 0 || st.governsInfinitive(t) {
@@ -475,7 +475,7 @@ func (st *sentence) infinitiveUnreal(t *trigger) bool {
 }
 
 // modalNouns head an infinitive that says what may, must or will be done.
-var modalNouns = set("right", "approval", "permission", "decision", "vote", "voted", "votes", "threat", "call",
+var modalNouns = set("right", "approval", "permit", "permission", "decision", "vote", "voted", "votes", "threat", "call",
 	"calls", "plan", "plans", "bid", "attempt", "intention", "order", "orders", "licence", "license", "freedom",
 	"ban", "refusal", "readiness", "willingness", "mandate", "ballot", "authorization", "authorisation", "going")
 
@@ -723,11 +723,12 @@ var nounArgPreps = set("into", "of", "over", "about", "on", "for", "against")
 // background reports whether a nominal event at i is an old one: "last
 // year's protests", "the 2019 attack", "after the attacks", "the Paris
 // attacks" (a past event known by its place or date).
-func (st *sentence) background(i int) bool {
+func (st *sentence) background(t *trigger) bool {
+	i := t.i
 	if prev := st.toks[max(i-1, 0)]; i > 1 && prev.cap && prev.word && st.phraseAt[i-1] < 0 && !determiners[prev.low] && !notNames[prev.low] {
 		return true
 	}
-	if e := i + 1; st.low(e) == "in" || st.low(e) == "since" || st.low(e) == "during" || st.low(e) == "of" {
+	if e := t.end; st.low(e) == "in" || st.low(e) == "since" || st.low(e) == "during" || st.low(e) == "of" {
 		// "scene of fierce fighting in 1983", "the miners' strike of
 		// 1984": an event of a past year.
 		if y, ok := yearWord(st.low(e + 1)); ok && st.doc != nil && y < st.doc.ref.Year {
@@ -751,7 +752,9 @@ func (st *sentence) background(i int) bool {
 			// sentence reports.
 			return true
 		}
-		if _, ok := yearWord(w); ok {
+		if _, ok := yearWord(w); ok && st.low(b-1) != "in" {
+			// "the 2019 attack"; "activists in 2018 organised
+			// demonstrations" dates them, it does not make them old.
 			return true
 		}
 	}
