@@ -159,17 +159,10 @@ func Read(ws []Word) Counts {
 		// words after it.
 		cat, isPeople := none, false
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			switch ws[k] {
-			case "killing", "killed", "death", "deaths", "toll", "injuring", "injured", "wounding", "wounded",
-				"arresting", "detaining", "arrested", "detained", "dead", "murdering", "murdered", "massacring",
-				"massacred", "executing", "executed", "beheading", "beheaded", "lynching", "lynched":
-				cat = categories[ws[k]]
-				switch ws[k] {
-				case "toll", "dead", "murdering", "murdered", "massacring", "massacred", "executing", "executed",
-					"beheading", "beheaded", "lynching", "lynched":
-					// "shot dead three demonstrators", "executed five".
-					cat = killed
-				}
+			if c, ok := countingWords[ws[k]]; ok {
+				// "killing 12", "shot dead three demonstrators",
+				// "executed five", "death toll rose to 30".
+				cat = c
 			}
 			if cat != none || ws[k] == "," || ws[k] == "and" {
 				break
@@ -204,6 +197,16 @@ func Read(ws []Word) Counts {
 		i = next - 1
 	}
 	return c
+}
+
+// countingWords are the words that, just before a number, say what it
+// counts.
+var countingWords = map[string]category{
+	"killing": killed, "killed": killed, "death": killed, "deaths": killed, "toll": killed, "dead": killed,
+	"murdering": killed, "murdered": killed, "massacring": killed, "massacred": killed, "executing": killed,
+	"executed": killed, "beheading": killed, "beheaded": killed, "lynching": killed, "lynched": killed,
+	"injuring": injured, "injured": injured, "wounding": injured, "wounded": injured,
+	"arresting": arrested, "detaining": arrested, "arrested": arrested, "detained": arrested,
 }
 
 // crowdVerb reports verbs whose subject is a crowd: "thousands marched".

@@ -126,8 +126,9 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 			}
 			continue
 		}
+		targets := st.targets(target, sources)
 		for _, src := range sources {
-			for _, tgt := range st.targets(target, sources) {
+			for _, tgt := range targets {
 				out, info = d.add(out, info, st, sc, t, src, tgt)
 			}
 		}
@@ -188,7 +189,8 @@ func isCrowd(a *phraseActor) bool {
 	case "OPP":
 		// "activists", "opposition supporters"; not "the opposition"
 		// or a party.
-		return a.protester || strings.HasSuffix(lower(a.Text), "s") && !strings.Contains(lower(a.Text), "part")
+		t := lower(a.Text)
+		return a.protester || strings.HasSuffix(t, "s") && !strings.Contains(t, "part")
 	}
 	return a.protester
 }
@@ -378,7 +380,7 @@ func (st *sentence) doerBefore(t *trigger) bool {
 			continue
 		}
 		b = p.from
-		if st.locative(event.Span{Start: st.toks[p.from].span.Start}) {
+		if st.locativeTok(p.from, st.toks[p.to-1].span.End) {
 			continue
 		}
 		if p.actor.Role != "CVL" || p.actor.group && t.p.Code[:2] <= "18" && !st.disasterBefore(p.from) {
@@ -668,15 +670,15 @@ func (st *sentence) target(t *trigger) *phraseActor {
 		}
 		return nil
 	}
-	from, max := t.end, 8
+	from, window := t.end, 8
 	if t.target >= 0 {
-		from, max = t.target, 6
+		from, window = t.target, 6
 	}
 	if t.target < 0 {
 		// An object follows its verb in the same clause: stop at a comma.
-		for g := from; g < len(st.toks) && g < from+max; g++ {
+		for g := from; g < len(st.toks) && g < from+window; g++ {
 			if st.toks[g].low == "," {
-				max = g - from
+				window = g - from
 				break
 			}
 		}
@@ -684,7 +686,7 @@ func (st *sentence) target(t *trigger) *phraseActor {
 		// police)": the protesters belong to the event the investigation
 		// is about; who did it, when named, is the target.
 		for _, o := range st.triggers {
-			if o.p.Noun && o.irrealis && o.p.Code[:2] != t.p.Code[:2] && o.i >= from && o.i < from+max && o.i > t.i {
+			if o.p.Noun && o.irrealis && o.p.Code[:2] != t.p.Code[:2] && o.i >= from && o.i < from+window && o.i > t.i {
 				for g := o.end; g < len(st.toks) && g < o.end+6; g++ {
 					if st.toks[g].low == "by" {
 						if p := st.phraseAfter(g+1, 3, false); p != nil {
@@ -692,12 +694,12 @@ func (st *sentence) target(t *trigger) *phraseActor {
 						}
 					}
 				}
-				max = o.i - from
+				window = o.i - from
 				break
 			}
 		}
 	}
-	if p := st.phraseAfter(from, max, true); p != nil {
+	if p := st.phraseAfter(from, window, true); p != nil {
 		return p.actor
 	}
 	// A place as direct object: "shelled Kharkiv", "entered the town".
@@ -716,7 +718,7 @@ func (st *sentence) target(t *trigger) *phraseActor {
 				}
 			}
 			switch w := st.toks[g].low; {
-			case determiners[w], w == "town", w == "city", w == "village", w == "district", w == "province", w == "region", w == "of":
+			case determiners[w], placeNouns[w] == areaNoun, w == "of":
 			default:
 				g = len(st.toks)
 			}

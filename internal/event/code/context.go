@@ -69,39 +69,50 @@ func (st *sentence) placeCountry(sc *sentenceContext) string {
 	return ""
 }
 
-// placeOf are the nouns whose "of" introduces a place: "in front of",
-// "on the outskirts of", "in the north of".
+// placeOf are the parts and sides of places, and the places named by
+// what they are, whose "of" introduces a place: "in front of", "on the
+// outskirts of", "in the north of", "the capital of".
 var placeOf = set("front", "outside", "outskirts", "north", "south", "east", "west", "centre", "center",
-	"heart", "part", "parts", "suburbs", "vicinity", "town", "city", "village", "district", "province", "region",
-	"area", "county", "municipality", "capital", "port", "island")
+	"heart", "part", "parts", "suburbs", "vicinity", "capital", "port", "island")
+
+// ofPlace reports the nouns whose "of" introduces a place: the parts and
+// sides of places ("in front of", "on the outskirts of") and the place
+// nouns themselves ("the town of", "the city of").
+func ofPlace(w string) bool { return placeOf[w] || placeNouns[w] == areaNoun }
 
 // locative reports whether the place at sp follows a locative preposition.
 func (st *sentence) locative(sp event.Span) bool {
 	for i, t := range st.toks {
 		if t.span.Start == sp.Start {
-			for e := i; e < len(st.toks) && st.toks[e].span.Start < sp.End; e++ {
-				if w := st.low(e + 1); w == "'s" || w == "’s" {
-					// "a protest against India's new dam": a possessive
-					// place names an owner, not where it happened.
-					return false
-				}
-			}
-			from := i
-			if p := st.low(i - 1); p == "'s" || p == "’s" {
-				// "in Lagos's Otumara district": the district lies
-				// where its possessor is named.
-				for from = i - 2; from > 0 && st.toks[from-1].cap && st.toks[from-1].word; from-- {
-				}
-			}
-			for b := from - 1; b >= 0 && b >= from-3; b-- {
-				w := st.toks[b].low
-				if locationPreps[w] && w != "from" || w == "to" || w == "into" || w == "of" && placeOf[st.low(b-1)] {
-					return true
-				}
-				if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {
-					return false
-				}
-			}
+			return st.locativeTok(i, sp.End)
+		}
+	}
+	return false
+}
+
+// locativeTok reports whether the place whose first token is i and which
+// ends at byte end follows a locative preposition.
+func (st *sentence) locativeTok(i, end int) bool {
+	for e := i; e < len(st.toks) && st.toks[e].span.Start < end; e++ {
+		if w := st.low(e + 1); w == "'s" || w == "’s" {
+			// "a protest against India's new dam": a possessive place
+			// names an owner, not where it happened.
+			return false
+		}
+	}
+	from := i
+	if p := st.low(i - 1); p == "'s" || p == "’s" {
+		// "in Lagos's Otumara district": the district lies where its
+		// possessor is named.
+		for from = i - 2; from > 0 && st.toks[from-1].cap && st.toks[from-1].word; from-- {
+		}
+	}
+	for b := from - 1; b >= 0 && b >= from-3; b-- {
+		w := st.toks[b].low
+		if locationPreps[w] && w != "from" || w == "to" || w == "into" || w == "of" && ofPlace(st.low(b-1)) {
+			return true
+		}
+		if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {
 			return false
 		}
 	}
@@ -117,7 +128,7 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 	if loc == nil {
 		return nil
 	}
-	if name, sp, sd, ok := st.subPlace(d.mentions, t); ok && sd <= dist+60 && !sp.Contains(loc.Span) {
+	if name, sp, sd, ok := st.subPlace(sc.places, t); ok && sd <= dist+subPlaceSlack && !sp.Contains(loc.Span) {
 		// "in the Qasr Nurani area of Damascus": the text names a place
 		// the gazetteer lacks; the event is there, at the coordinates of
 		// the place that contains it.
@@ -127,20 +138,16 @@ func (d *doc) location(st *sentence, sc *sentenceContext, t *trigger, src, tgt *
 }
 
 // knownLocation picks the gazetteer place of an event (see location) and
-// how far from the trigger the sentence names it (1<<30 when it does
+// how far from the trigger the sentence names it (notNamed when it does
 // not).
 func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phraseActor) (*event.Location, int) {
 	trig := st.toks[t.i].span.Start
-	best, bestDist := -1, 1<<30
+	best, bestDist := -1, noPlace
 	for k, m := range sc.places {
 		if !st.locative(m.Span) {
 			continue
 		}
-		dist := m.Span.Start - trig
-		if dist < 0 {
-			dist = -dist + 40 // places after the trigger are likelier its own
-		}
-		if dist < bestDist {
+		if dist := placeDistance(m.Span.Start, trig); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}
@@ -154,12 +161,12 @@ func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, 
 		}
 	}
 	if best >= 0 {
-		if bestDist < 1<<30 {
+		if bestDist < noPlace {
 			// "the West Bank town of Jenin": a more precise place
 			// right after the chosen one is where it happened.
 			for k := best + 1; k < len(sc.places); k++ {
 				m, b := sc.places[k], sc.places[best]
-				if m.Span.Start-b.Span.End > 25 || !st.locative(m.Span) {
+				if m.Span.Start-b.Span.End > nextPlaceGap || !st.locative(m.Span) {
 					break
 				}
 				if m.Place.Kind == geo.City && b.Place.Kind != geo.City {
@@ -167,7 +174,7 @@ func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, 
 				}
 			}
 		} else {
-			bestDist = 1 << 29
+			bestDist = notNamed
 		}
 		m := sc.places[best]
 		if st.locative(m.Span) {
@@ -186,34 +193,72 @@ func (d *doc) knownLocation(st *sentence, sc *sentenceContext, t *trigger, src, 
 	if m, ok := d.blockPlace[st.s.Block]; ok {
 		loc := placeLocation(m.Place, m.Span)
 		loc.Name = m.Span.Of(d.a.Text)
-		return loc, 1 << 29
+		return loc, notNamed
 	}
 	for _, m := range d.mentions {
 		if m.Place.Country == d.focusCountry && m.Place.Kind != geo.Country && d.locativeAt(m.Span) {
 			loc := placeLocation(m.Place, m.Span)
 			loc.Name = m.Span.Of(d.a.Text)
-			return loc, 1 << 29
+			return loc, notNamed
 		}
 	}
 	if d.focusCountry != "" && d.c.places != nil {
 		if p, ok := d.c.places.Country(d.focusCountry); ok {
-			return placeLocation(p, event.Span{}), 1 << 29
+			return placeLocation(p, event.Span{}), notNamed
 		}
 	}
 	return nil, 0
 }
 
-// subPlace finds, after a locative preposition, a place the gazetteer
-// lacks, named the way news names the parts of a city or district:
-// capitalised words and a place noun ("the Qasr Nurani area", "the Al-Amal
-// district", "Liberation Square"), or a place noun and
-// "of" ("the town of Marka"). It returns the name as written (with the
-// noun when it is part of the name, as in "Tahrir Square"), its span and
-// its distance from the trigger, measured as location measures it.
+// subPlace returns the sub-place (see subPlaces) nearest the trigger, its
+// name as written and its distance, measured as location measures it.
 func (st *sentence) subPlace(known []geo.Mention, t *trigger) (string, event.Span, int, bool) {
 	trig := st.toks[t.i].span.Start
 	var name event.Span
 	bestDist := -1
+	for _, sp := range st.subPlaces(known) {
+		dist := placeDistance(sp.Start, trig)
+		if bestDist < 0 || dist < bestDist {
+			name, bestDist = sp, dist
+		}
+	}
+	if bestDist < 0 {
+		return "", event.Span{}, 0, false
+	}
+	return name.Of(st.text), name, bestDist, true
+}
+
+// placeDistance is how far a place at byte start lies from a trigger at
+// trig, in bytes; places before the trigger count beforePenalty more, as
+// places after it are likelier its own.
+func placeDistance(start, trig int) int {
+	if d := start - trig; d >= 0 {
+		return d
+	}
+	return trig - start + beforePenalty
+}
+
+// Distances, in bytes, that location weighs places by.
+const (
+	beforePenalty = 40      // added to a place before the trigger
+	subPlaceSlack = 60      // how much farther than the gazetteer place a sub-place may lie
+	nextPlaceGap  = 25      // a more precise place right after the chosen one
+	notNamed      = 1 << 29 // a place the sentence does not name (paragraph or focus)
+	noPlace       = 1 << 30
+)
+
+// subPlaces finds, once per sentence, the places after a locative
+// preposition that the gazetteer lacks (known holds the sentence's
+// gazetteer places), named the way news names the parts of a city or
+// district: capitalised words and a place noun ("the Qasr Nurani area",
+// "the Al-Amal district", "Liberation Square"), or a place noun and "of"
+// ("the town of Marka"). A span keeps the noun when it is part of the name
+// ("Liberation Square").
+func (st *sentence) subPlaces(known []geo.Mention) []event.Span {
+	if st.subDone {
+		return st.subs
+	}
+	st.subDone = true
 	isKnown := func(from, to int) bool {
 		sp := event.Span{Start: st.toks[from].span.Start, End: st.toks[to-1].span.End}
 		for _, m := range known {
@@ -271,19 +316,9 @@ func (st *sentence) subPlace(known []geo.Mention, t *trigger) (string, event.Spa
 		if keep {
 			end = to + 1
 		}
-		sp := event.Span{Start: st.toks[from].span.Start, End: st.toks[end-1].span.End}
-		dist := sp.Start - trig
-		if dist < 0 {
-			dist = -dist + 40
-		}
-		if bestDist < 0 || dist < bestDist {
-			name, bestDist = sp, dist
-		}
+		st.subs = append(st.subs, event.Span{Start: st.toks[from].span.Start, End: st.toks[end-1].span.End})
 	}
-	if bestDist < 0 {
-		return "", event.Span{}, 0, false
-	}
-	return name.Of(st.text), name, bestDist, true
+	return st.subs
 }
 
 // subPlacePreps introduce where something happened.
@@ -297,11 +332,13 @@ const (
 	nameNoun
 )
 
+// placeNouns maps the nouns of places to their kind.
 var placeNouns = map[string]int{
 	"area": areaNoun, "district": areaNoun, "neighbourhood": areaNoun, "neighborhood": areaNoun, "village": areaNoun,
 	"town": areaNoun, "quarter": areaNoun, "suburb": areaNoun, "township": areaNoun, "locality": areaNoun,
 	"municipality": areaNoun, "governorate": areaNoun, "upazila": areaNoun, "ward": areaNoun, "settlement": areaNoun,
-	"sub-district": areaNoun, "subdistrict": areaNoun, "countryside": areaNoun, "county": areaNoun, "camp": nameNoun,
+	"sub-district": areaNoun, "subdistrict": areaNoun, "countryside": areaNoun, "county": areaNoun, "city": areaNoun,
+	"province": areaNoun, "region": areaNoun, "camp": nameNoun,
 	"square": nameNoun, "road": nameNoun, "street": nameNoun, "roundabout": nameNoun, "bridge": nameNoun,
 	"station": nameNoun, "market": nameNoun, "airport": nameNoun, "checkpoint": nameNoun, "junction": nameNoun,
 	"highway": nameNoun, "hill": nameNoun, "valley": nameNoun, "crossing": nameNoun, "avenue": nameNoun,

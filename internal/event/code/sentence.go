@@ -35,6 +35,9 @@ type sentence struct {
 	// cues is what the sentence's words say about its events, read once
 	// when first needed (see cue).
 	cues *cues
+	// subs are the places the gazetteer lacks (see subPlaces), found once.
+	subs    []event.Span
+	subDone bool
 }
 
 // analyse tokenises a sentence and finds its actor phrases and triggers.

@@ -465,7 +465,7 @@ func (st *sentence) infinitiveUnreal(t *trigger) bool {
 		return true
 	}
 	for b := i - 2; b >= 0 && b >= i-9; b-- {
-		if w := st.low(b); modalNouns[w] {
+		if w := st.low(b); modalNouns[w] || irrealis[w] {
 			return true
 		} else if w == "," || w == ";" {
 			break
@@ -475,9 +475,11 @@ func (st *sentence) infinitiveUnreal(t *trigger) bool {
 }
 
 // modalNouns head an infinitive that says what may, must or will be done.
-var modalNouns = set("right", "approval", "permit", "permission", "decision", "vote", "voted", "votes", "threat", "call",
-	"calls", "plan", "plans", "bid", "attempt", "intention", "order", "orders", "licence", "license", "freedom",
-	"ban", "refusal", "readiness", "willingness", "mandate", "ballot", "authorization", "authorisation", "going")
+// (The verbs and nouns of intent in irrealis count too; these are the
+// others.)
+var modalNouns = set("right", "approval", "permit", "permission", "decision", "vote", "voted", "votes", "threat",
+	"intention", "licence", "license", "freedom", "ban", "refusal", "readiness", "willingness", "mandate", "ballot",
+	"authorization", "authorisation", "going")
 
 // governsInfinitive reports whether a verb trigger is followed by an
 // infinitive it governs as intent ("threatened to strike").
@@ -587,17 +589,17 @@ func (st *sentence) generic(t *trigger) bool {
 		return false
 	}
 	for g := t.end; g < len(st.toks) && g < t.end+12; g++ {
-		switch w := st.toks[g].low; {
-		case trendVerbs[w]:
-			return trendUse(w, st.toks, g+1)
-		case g == t.end && (w == "are" || w == "were") && genericPredicates[st.low(g+1)]:
+		switch v := st.toks[g].low; {
+		case trendVerbs[v]:
+			return trendUse(v, st.toks, g+1)
+		case g == t.end && (v == "are" || v == "were") && genericPredicates[st.low(g+1)]:
 			// "protests were a legitimate part of democracy".
 			return true
-		case g == t.end && modals[w] && w != "will" && w != "'ll":
+		case g == t.end && modals[v] && v != "will" && v != "'ll":
 			// "Prolonged strikes may lead to closures": strikes as a
 			// kind, in what could happen.
 			return true
-		case w == "," || w == ";" || w == "that" || w == "which" || w == "and" || w == "but":
+		case v == "," || v == ";" || v == "that" || v == "which" || v == "and" || v == "but":
 			return false
 		}
 	}
