@@ -32,42 +32,15 @@ const (
 )
 
 // stateForce reports the roles ACLED counts as state forces.
-func stateForce(a *event.Actor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case "COP", "MIL", "SPY":
-		return true
-	}
-	return false
-}
+func stateForce(a *event.Actor) bool { return actorIs(a, classForce) }
 
 // armed reports roles of organised armed actors, whose violence is not
 // rioting.
-func armed(a *event.Actor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case "COP", "MIL", "SPY", "REB", "INS", "SEP", "UAF", "CRM", "IGO":
-		return true
-	}
-	return false
-}
+func armed(a *event.Actor) bool { return actorIs(a, classArmed) }
 
 // politicalTarget reports targets whose arrest ACLED records: the
 // opposition, armed groups, the media, rights and aid workers, officials.
-func politicalTarget(a *event.Actor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case "OPP", "REB", "INS", "SEP", "UAF", "RAD", "MED", "HRI", "NGO", "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO":
-		return true
-	}
-	return false
-}
+func politicalTarget(a *event.Actor) bool { return actorIs(a, classPolitical) }
 
 // acledPass types the events of each block the way ACLED types one
 // report: a protest the police broke up is a "Protest with intervention"

@@ -183,9 +183,10 @@ func isCrowd(a *phraseActor) bool {
 	if a == nil || !a.group {
 		return false
 	}
-	switch a.Role {
-	case "CVL", "EDU", "LAB", "AGR", "HLH", "REF":
+	if roleIs(a.Role, classPeople) {
 		return true
+	}
+	switch a.Role {
 	case "OPP":
 		// "activists", "opposition supporters"; not "the opposition"
 		// or a party.
@@ -200,38 +201,17 @@ func isProtester(a *phraseActor) bool { return a != nil && a.protester }
 
 // isWorkers reports sources that strike: workers, medics, teachers and
 // students, farmers.
-func isWorkers(a *phraseActor) bool {
-	if a == nil || !a.group {
-		return false
-	}
-	switch a.Role {
-	case "LAB", "HLH", "EDU", "AGR":
-		return true
-	}
-	return false
-}
+func isWorkers(a *phraseActor) bool { return a != nil && a.group && roleIs(a.Role, classWorkers) }
 
 // unarmed reports sources that are no armed organisation: civilians,
 // opposition, students, workers, farmers.
-func unarmed(a *phraseActor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case "CVL", "OPP", "EDU", "LAB", "AGR", "HLH", "REL", "MED", "BUS":
-		return true
-	}
-	return false
-}
-
-// stateRoles are the roles of the state and of international bodies.
-var stateRoles = set("GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO")
+func unarmed(a *phraseActor) bool { return a != nil && roleIs(a.Role, classUnarmed) }
 
 // allState reports whether every source is the state or an international
 // body.
 func allState(sources []*phraseActor) bool {
 	for _, a := range sources {
-		if a == nil || !stateRoles[a.Role] {
+		if a == nil || !roleIs(a.Role, classState) {
 			return false
 		}
 	}
@@ -256,16 +236,7 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 }
 
 // armedParty reports an armed group or a military as a party.
-func armedParty(a *phraseActor) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Role {
-	case "REB", "INS", "SEP", "UAF", "MIL":
-		return true
-	}
-	return false
-}
+func armedParty(a *phraseActor) bool { return a != nil && roleIs(a.Role, classFighter) }
 
 // melee reports the codes of violence by hand or at close range, which an
 // unnamed crowd may commit: riots, beatings, stabbings, lynchings,
@@ -1111,9 +1082,8 @@ func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *
 		switch tgt.Role {
 		case "MIL", "REB", "INS", "COP":
 			c.TargetIsArmed = true
-		case "CVL", "MED", "EDU", "HLH", "REL":
-			c.TargetIsCivilian = true
 		}
+		c.TargetIsCivilian = roleIs(tgt.Role, classCivilian)
 		if protestGroup(tgt, st) && c.SourceIsState {
 			c.TargetIsProtester = true
 			c.Intervention = true
