@@ -698,8 +698,9 @@ func (st *sentence) target(t *trigger) *phraseActor {
 	return nil
 }
 
-// locativeCountry returns the country of the first place the sentence
-// names after a locative preposition, or "".
+// locativeCountry returns the country of a place the sentence names after
+// a locative preposition: a gazetteer place first, else a country named as
+// a place; "" when there is none.
 func (st *sentence) locativeCountry() string {
 	for _, m := range st.doc.mentions {
 		if st.s.Span.Contains(m.Span) && st.locative(m.Span) {
