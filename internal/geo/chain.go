@@ -105,6 +105,11 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 			if x > 0 && g.stop[string(qk)] {
 				break
 			}
+			if t := qends[x].tok; directions[string(qk)] && toks[t].join && t+1 < len(toks) && toks[t+1].upper {
+				// "(North Gondar, Amhara)": a direction opening a longer
+				// name is not Cameroon's North region.
+				break
+			}
 			if g.index.find(qk) >= 0 {
 				qc, qkey, e = g.candidates(nil, qk), qk, qends[x].tok
 				break
@@ -214,6 +219,13 @@ func (g *Gazetteer) qualify(text string, toks []token, last int, key []byte, can
 	m.Place, m.Qualified, m.Within = g.places[read[0]], true, true
 	return within
 }
+
+// directions are the keys of compass words that also name regions
+// (Cameroon's North, Nepal's Far-Western): alone they may be a place,
+// before another capitalised word they open its name.
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
+	"centre": true, "center": true, "far": true}
 
 // readLink returns the place link l most likely names, by prior plus its
 // best relation to one of cands, or -1. When country is not "" it must

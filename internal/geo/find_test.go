@@ -69,6 +69,8 @@ func TestFind(t *testing.T) {
 			[]string{"Raipur=!Rāipur|city|BGD|Chittagong", "Comilla=!Comilla|city|BGD|Chittagong", "Chittagong=Chittagong|city|BGD|Chittagong"}},
 		{"list is not a qualifier", "Talks moved between Paris, London and Berlin.",
 			[]string{"Paris=Paris|city|FRA|Île-de-France", "London=London|city|GBR|England", "Berlin=Berlin|city|DEU|State of Berlin"}},
+		{"compass word opening a zone's name", "Militiamen clashed with the army near Debark (North Darur, Amhara).",
+			[]string{"Debark=!Debark’|city|ETH|Amhara", "Amhara=Amhara|admin1|ETH"}},
 		{"lower case is never a place", "troops in paris and kyiv", nil},
 		{"empty", "", nil},
 	}

@@ -109,7 +109,7 @@ func (st *sentence) locativeTok(i, end int) bool {
 	}
 	for b := from - 1; b >= 0 && b >= from-3; b-- {
 		w := st.toks[b].low
-		if locationPreps[w] && w != "from" || w == "to" || w == "into" || w == "of" && ofPlace(st.low(b-1)) {
+		if locationPreps[w] && w != "from" || w == "to" || w == "into" || w == "off" || w == "of" && ofPlace(st.low(b-1)) {
 			return true
 		}
 		if w != "the" && w != "central" && w != "northern" && w != "southern" && w != "eastern" && w != "western" {

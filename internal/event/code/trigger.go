@@ -31,7 +31,7 @@ func (d *doc) findTriggers(st *sentence) {
 		if st.phraseAt[i] >= 0 || !st.toks[i].word || i < len(slogan) && slogan[i] {
 			continue
 		}
-		if st.toks[i].cap && !title && !st.startsClause(i) {
+		if st.toks[i].cap && !title && !st.startsClause(i) && !st.acronym(i) {
 			// "Merrill Lynch", "Royal Dutch/Shell", "Operation Desert
 			// Storm": a capitalised word inside a sentence is a name.
 			continue
@@ -81,6 +81,21 @@ func (d *doc) findTriggers(st *sentence) {
 		i = best.end - 1
 	}
 	d.modality(st)
+}
+
+// acronym reports a token written all in capitals ("IED", "RPG"): a
+// term, not a name.
+func (st *sentence) acronym(i int) bool {
+	w := st.toks[i].span.Of(st.text)
+	if len(w) < 2 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleCase reports a headline written in title case ("Gunmen Kill 12 in
