@@ -238,6 +238,11 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 // armedParty reports an armed group or a military as a party.
 func armedParty(a *phraseActor) bool { return a != nil && roleIs(a.Role, classFighter) }
 
+// weaponCodes are the CAMEO codes of attacks by the weapons a sentence
+// names.
+var weaponCodes = map[cameo.Weapon]string{cameo.WeaponSuicide: "1831", cameo.WeaponExplosive: "183",
+	cameo.WeaponAir: "195", cameo.WeaponShelling: "194", cameo.WeaponGrenade: "183", cameo.WeaponChemical: "2041"}
+
 // melee reports the codes of violence by hand or at close range, which an
 // unnamed crowd may commit: riots, beatings, stabbings, lynchings,
 // arson and looting, clashes.
@@ -971,6 +976,9 @@ func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phr
 		// Protesters' violence, a crowd turning on the state, a mob
 		// burning or looting: rioting.
 		code = "145"
+	case code == "190" && t.p.Flags&FlagViolent != 0 && weaponCodes[st.cue().weapon] != "":
+		// "a suicide bomber attacked a checkpoint": the weapon says how.
+		code = weaponCodes[st.cue().weapon]
 	case code[:3] == "192" && isCrowd(src):
 		// Students occupying a building protest by obstruction.
 		code = "144"
@@ -1084,7 +1092,10 @@ func (d *doc) acledContext(st *sentence, t *trigger, src, tgt *phraseActor, ev *
 		case "MIL", "REB", "INS", "COP":
 			c.TargetIsArmed = true
 		}
-		c.TargetIsCivilian = roleIs(tgt.Role, classCivilian)
+		// ACLED counts officials, activists and workers who are not
+		// fighters as civilians: "gunmen shot dead a mayor".
+		c.TargetIsCivilian = roleIs(tgt.Role, classCivilian) || tgt.single && roleIs(tgt.Role, classUnarmed|classPolitical) &&
+			!roleIs(tgt.Role, classArmed)
 		if protestGroup(tgt, st) && c.SourceIsState {
 			c.TargetIsProtester = true
 			c.Intervention = true

@@ -198,6 +198,8 @@ func TestACLEDSubtype(t *testing.T) {
 		{"Police seized a large cache of weapons and explosives in Mindanao.", "Disrupted weapons use"},
 		{"A gunman killed his former partner and her mother in a domestic dispute in Texas.", ""},
 		{"Police arrested a man for smuggling drugs at the airport in Lagos.", ""},
+		{"A suicide bomber attacked a checkpoint in Mogadishu, killing six soldiers.", "Suicide bomb"},
+		{"Gunmen shot dead a mayor in the state of Guerrero on Tuesday.", "Attack"},
 		{"A magnitude 6.8 earthquake struck central Morocco, killing more than 2,000 people.", ""},
 		{"A bus collided with a truck on the highway near Multan, killing 14 passengers.", ""},
 	}
