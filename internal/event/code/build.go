@@ -42,6 +42,21 @@ func (d *doc) events(st *sentence, sc *sentenceContext) ([]event.Event, []evInfo
 		if !t.p.Noun && !t.passive {
 			prevSources, prevEnd = sources, t.end
 		}
+		if t.future && !t.negated && t.irrealis && t.speaker != -1 {
+			// "said it would provide air defences": announcing one's
+			// own act is intent (03) or, for force, a threat (13). A
+			// schedule the reporter gives ("the ministers will meet on
+			// Sunday") announces nothing.
+			c := intentCode(t.p.Code)
+			if c == "" {
+				continue
+			}
+			p := *t.p
+			p.Code = c
+			nt := *t
+			nt.p, nt.irrealis = &p, false
+			t = &nt
+		}
 		if t.negated || t.irrealis {
 			continue
 		}
@@ -237,6 +252,64 @@ func (st *sentence) stateBody(a *phraseActor) bool {
 
 // armedParty reports an armed group or a military as a party.
 func armedParty(a *phraseActor) bool { return a != nil && roleIs(a.Role, classFighter) }
+
+// sourceCountry is the country an event's source takes when the text
+// names none: for the state's own agents in reported speech, the
+// speaker's ("Turkey's minister said the army would …": the Turkish
+// army), else the place's (placeCountry).
+func (st *sentence) sourceCountry(sc *sentenceContext, t *trigger, src *phraseActor) string {
+	if src != nil && src.Country == "" && roleIs(src.Role, classState) && t.speaker >= 0 && t.speaker < len(st.phrases) {
+		if sp := st.phrases[t.speaker].actor; sp != nil && sp.Country != "" {
+			return sp.Country
+		}
+	}
+	return st.placeCountry(sc)
+}
+
+// targetCountry is the country an event's target takes when the text
+// names none: what a speaker says of the state's agents ("the army", "the
+// police") is of the speaker's country, else of the place's.
+func (st *sentence) targetCountry(sc *sentenceContext, t *trigger, src, tgt *phraseActor) string {
+	if tgt != nil && tgt.Country == "" && roleIs(tgt.Role, classState) {
+		if t.p.Flags&FlagSpeech != 0 && src != nil && src.Country != "" {
+			return src.Country
+		}
+		if t.speaker >= 0 && t.speaker < len(st.phrases) {
+			if sp := st.phrases[t.speaker].actor; sp != nil && sp.Country != "" {
+				return sp.Country
+			}
+		}
+	}
+	return st.placeCountry(sc)
+}
+
+// intentCode returns the CAMEO code of announcing the act coded code:
+// an intent to meet, cooperate, aid or yield (03x), or a threat of
+// protest, sanctions, repression or force (13x); "" for acts whose
+// announcement CAMEO does not code.
+func intentCode(code string) string {
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "14":
+		return "133"
+	case "16":
+		return "1312"
+	case "17":
+		return "137"
+	case "15", "18", "19", "20":
+		return "138"
+	}
+	return ""
+}
 
 // weaponCodes are the CAMEO codes of attacks by the weapons a sentence
 // names.
@@ -1006,8 +1079,8 @@ func (d *doc) event(st *sentence, sc *sentenceContext, t *trigger, src, tgt *phr
 		Sentence:      st.s.Index,
 		Text:          st.s.Span.Of(st.text),
 		Span:          span,
-		Source:        d.actorOut(st.placeCountry(sc), src, true, code[:2] == "14"),
-		Target:        d.actorOut(st.placeCountry(sc), tgt, false, false),
+		Source:        d.actorOut(st.sourceCountry(sc, t, src), src, true, code[:2] == "14"),
+		Target:        d.actorOut(st.targetCountry(sc, t, src, tgt), tgt, false, false),
 		CAMEO:         code,
 		Root:          e.Root,
 		QuadClass:     e.QuadClass,

@@ -200,12 +200,13 @@ func (st *sentence) shareAgents() {
 		a.actor.Role, a.actor.Code, a.actor.group = b.actor.Role, a.actor.Country+b.actor.Role, b.actor.group
 		a.actor.protester = b.actor.protester
 	}
-	// "the presidents of Kenya and Uganda": the office is Uganda's too.
+	// "the presidents of Kenya and Uganda", "the foreign ministers of
+	// Egypt and Jordan": the office is Uganda's and Jordan's too.
 	for i := 0; i+1 < len(st.phrases); i++ {
 		a, b := st.phrases[i], st.phrases[i+1]
 		if a.actor == nil || b.actor == nil || a.actor.Role == "" || b.kind != actor.Country || b.actor.Role != "" || b.demonym ||
 			b.from != a.to+1 || st.toks[a.to].low != "and" || a.to-a.from < 3 || st.toks[a.to-2].low != "of" ||
-			!strings.HasSuffix(st.toks[a.from].low, "s") {
+			!strings.HasSuffix(st.toks[a.to-3].low, "s") {
 			continue
 		}
 		b.actor.Role, b.actor.Code, b.actor.group = a.actor.Role, b.actor.Country+a.actor.Role, a.actor.group

@@ -16,6 +16,9 @@ type trigger struct {
 	// realis is false for acts that did not (yet) happen: negated,
 	// announced, asked for, conditional.
 	negated, irrealis bool
+	// future is set for a verb after "will", "would" or "going to": the
+	// act is announced, which CAMEO codes as intent or threat.
+	future bool
 	// speaker is the phrase index of the speaker when the trigger lies in
 	// reported speech, or -1.
 	speaker int
@@ -406,6 +409,9 @@ func regularEd(w, lemma string) bool {
 		lemma[n-1] == 'y' && w == lemma[:n-1]+"ied"
 }
 
+// futureModals announce what their subject will do.
+var futureModals = set("will", "would", "'ll", "wo", "shall", "going")
+
 // verbModality sets negation, modality and voice for a verb trigger.
 func (st *sentence) verbModality(t *trigger) {
 	for b := t.i - 1; b >= 0 && b >= t.i-4; b-- {
@@ -421,6 +427,7 @@ func (st *sentence) verbModality(t *trigger) {
 			t.negated = true
 		case modals[w]:
 			t.irrealis = true
+			t.future = t.future || futureModals[w]
 		case beForms[w] && b == t.i-1 || beForms[w] && b == t.i-2 && isAdverb(st.toks[t.i-1].low):
 			if w != "'s" || hasEdForm(st.toks[t.i].low) {
 				t.passive = hasEdForm(st.toks[t.i].low) || isIrregularParticiple(st.toks[t.i].low)
