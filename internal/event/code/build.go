@@ -1139,7 +1139,13 @@ func (d *doc) actorOut(here string, a *phraseActor, source, protest bool) *event
 		return &event.Actor{Code: here, Country: here}
 	}
 	out := a.Actor
-	if out.Country == "" && here != "" && out.Role != "IGO" && out.Role != "NGO" {
+	international := strings.HasPrefix(out.Code, "IGO") || strings.HasPrefix(out.Code, "NGO") || strings.HasPrefix(out.Code, "IMG")
+	if international && out.Role == "GOV" {
+		// "the UN Secretary-General": an official of an international
+		// body acts for the body.
+		out.Role = "IGO"
+	}
+	if out.Country == "" && here != "" && out.Role != "IGO" && out.Role != "NGO" && !international {
 		out.Country = here
 		out.Code = here + out.Code
 	}
