@@ -200,16 +200,27 @@ func (st *sentence) shareAgents() {
 		a.actor.Role, a.actor.Code, a.actor.group = b.actor.Role, a.actor.Country+b.actor.Role, b.actor.group
 		a.actor.protester = b.actor.protester
 	}
-	// "the presidents of Kenya and Uganda", "the foreign ministers of
-	// Egypt and Jordan": the office is Uganda's and Jordan's too.
+	// "the presidents of Kenya and Uganda", "the ambassadors of Chile,
+	// Peru and Bolivia": the office is each country's.
 	for i := 0; i+1 < len(st.phrases); i++ {
-		a, b := st.phrases[i], st.phrases[i+1]
-		if a.actor == nil || b.actor == nil || a.actor.Role == "" || b.kind != actor.Country || b.actor.Role != "" || b.demonym ||
-			b.from != a.to+1 || st.toks[a.to].low != "and" || a.to-a.from < 3 || st.toks[a.to-2].low != "of" ||
+		a := st.phrases[i]
+		if a.actor == nil || a.actor.Role == "" || a.to-a.from < 3 || st.toks[a.to-2].low != "of" ||
 			!strings.HasSuffix(st.toks[a.to-3].low, "s") {
 			continue
 		}
-		b.actor.Role, b.actor.Code, b.actor.group = a.actor.Role, b.actor.Country+a.actor.Role, a.actor.group
+		for j, prev := i+1, a; j < len(st.phrases); j++ {
+			b := st.phrases[j]
+			sep := st.low(prev.to)
+			if b.actor == nil || b.kind != actor.Country || b.actor.Role != "" || b.demonym || b.from != prev.to+1 ||
+				sep != "and" && sep != "," {
+				break
+			}
+			b.actor.Role, b.actor.Code, b.actor.group = a.actor.Role, b.actor.Country+a.actor.Role, a.actor.group
+			if sep == "and" {
+				break
+			}
+			prev = b
+		}
 	}
 }
 
