@@ -200,6 +200,8 @@ func TestACLEDSubtype(t *testing.T) {
 		{"Police arrested a man for smuggling drugs at the airport in Lagos.", ""},
 		{"A suicide bomber attacked a checkpoint in Mogadishu, killing six soldiers.", "Suicide bomb"},
 		{"Gunmen shot dead a mayor in the state of Guerrero on Tuesday.", "Attack"},
+		{"Security forces used live ammunition against demonstrators in Freetown, killing six.", "Excessive force against protesters"},
+		{"Troops intercepted a shipment of weapons bound for rebels in Cabo Delgado.", "Disrupted weapons use"},
 		{"A magnitude 6.8 earthquake struck central Morocco, killing more than 2,000 people.", ""},
 		{"A bus collided with a truck on the highway near Multan, killing 14 passengers.", ""},
 	}
