@@ -64,8 +64,8 @@ func (d *Dialect) bind(query string, first int) string {
 	}
 }
 
-// limit renders LIMIT and OFFSET; 0 means none.
-func (d *Dialect) limit(n, off int) string {
+// Limit renders LIMIT and OFFSET; 0 means none.
+func (d *Dialect) Limit(n, off int) string {
 	var s string
 	switch {
 	case n > 0:
@@ -89,31 +89,39 @@ func (d *Dialect) textQuery(s string) (string, error) {
 	return d.TextQuery(q), nil
 }
 
-// A where is a conjunction of conditions and their arguments, in order.
-type where struct {
+// A Where is a conjunction of conditions and their arguments, in order,
+// with placeholders in the dialect's style. Stores build the WHERE clauses
+// of their own queries with it too (internal/alert/sqlite, postgres).
+type Where struct {
 	d     *Dialect
 	conds []string
 	args  []any
 }
 
-// add appends cond, whose ? placeholders take args in turn.
-func (w *where) add(cond string, args ...any) {
+// Where returns an empty conjunction.
+func (d *Dialect) Where() *Where { return &Where{d: d} }
+
+// Add appends cond, whose ? placeholders take args in turn.
+func (w *Where) Add(cond string, args ...any) {
 	w.conds = append(w.conds, w.d.bind(cond, len(w.args)+1))
 	w.args = append(w.args, args...)
 }
 
+// Args returns the arguments of the conditions, in order.
+func (w *Where) Args() []any { return w.args }
+
 // prefix adds the condition that the text of col starts with p.
-func (w *where) prefix(col, p string) {
-	w.add(fmt.Sprintf("substr(%s, 1, %d) = ?", col, len(p)), p)
+func (w *Where) prefix(col, p string) {
+	w.Add(fmt.Sprintf("substr(%s, 1, %d) = ?", col, len(p)), p)
 }
 
 // like adds the condition that the folded text of col contains s.
-func (w *where) like(col, s string) {
-	w.add(col+` LIKE ? ESCAPE '\'`, sqlrow.LikeContains(s))
+func (w *Where) like(col, s string) {
+	w.Add(col+` LIKE ? ESCAPE '\'`, sqlrow.LikeContains(s))
 }
 
 // String renders the WHERE clause, or "" for no condition.
-func (w *where) String() string {
+func (w *Where) String() string {
 	if len(w.conds) == 0 {
 		return ""
 	}

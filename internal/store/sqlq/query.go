@@ -26,7 +26,7 @@ func (d *Dialect) Events(f store.EventFilter) (string, []any, error) {
 		return "", nil, err
 	}
 	ord := order(&f, w)
-	return eventSelect + w.String() + ord + d.limit(f.Limit, f.Offset), w.args, nil
+	return eventSelect + w.String() + ord + d.Limit(f.Limit, f.Offset), w.Args(), nil
 }
 
 // Event returns the query that selects the event with the given ID, with
@@ -49,21 +49,21 @@ func (d *Dialect) Timeline(f store.EventFilter, b store.Bucket) (string, []any, 
 	if err != nil {
 		return "", nil, err
 	}
-	w.add("e.date <> 0")
+	w.Add("e.date <> 0")
 	return `SELECT e.date, count(*), sum(e.num_mentions), coalesce(sum(e.fatalities), 0)
-		FROM events e` + w.String() + " GROUP BY e.date ORDER BY e.date", w.args, nil
+		FROM events e` + w.String() + " GROUP BY e.date ORDER BY e.date", w.Args(), nil
 }
 
 // eventWhere translates the selecting part of f (not order or paging).
-func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
+func (d *Dialect) eventWhere(f *store.EventFilter) (*Where, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	w := &where{d: d}
+	w := d.Where()
 	// The location conditions, which UnlocatedActor joins into one
 	// condition with its own.
-	var loc where
-	addLoc := w.add
+	var loc Where
+	addLoc := w.Add
 	if f.UnlocatedActor != "" {
 		addLoc = func(cond string, args ...any) {
 			loc.conds = append(loc.conds, cond)
@@ -71,14 +71,14 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 		}
 	}
 	if len(f.IDs) > 0 {
-		w.add("e.id IN (?"+strings.Repeat(", ?", len(f.IDs)-1)+")", anys(f.IDs)...)
+		w.Add("e.id IN (?"+strings.Repeat(", ?", len(f.IDs)-1)+")", anys(f.IDs)...)
 	}
 	if f.Country != "" {
 		addLoc("e.country = ?", f.Country)
 	}
 	if f.Actor != "" {
 		n := len(f.Actor)
-		w.add(fmt.Sprintf("(substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)", n, n), f.Actor, f.Actor)
+		w.Add(fmt.Sprintf("(substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)", n, n), f.Actor, f.Actor)
 	}
 	if f.Source != "" {
 		w.prefix("e.source_code", f.Source)
@@ -98,25 +98,25 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 				or[i] = fmt.Sprintf("substr(e.cameo, 1, %d) = ?", len(c))
 			}
 		}
-		w.add("("+strings.Join(or, " OR ")+")", anys(f.CAMEO)...)
+		w.Add("("+strings.Join(or, " OR ")+")", anys(f.CAMEO)...)
 	}
 	if f.QuadClass != 0 {
-		w.add("e.quad_class = ?", f.QuadClass)
+		w.Add("e.quad_class = ?", f.QuadClass)
 	}
 	if f.PLOVER != "" {
-		w.add("e.plover = ?", f.PLOVER)
+		w.Add("e.plover = ?", f.PLOVER)
 	}
 	if f.ACLEDType != "" {
-		w.add("e.acled_type = ?", f.ACLEDType)
+		w.Add("e.acled_type = ?", f.ACLEDType)
 	}
 	if f.ACLEDSubtype != "" {
-		w.add("e.acled_subtype = ?", f.ACLEDSubtype)
+		w.Add("e.acled_subtype = ?", f.ACLEDSubtype)
 	}
 	if !f.From.IsZero() {
-		w.add("e.date >= ?", store.DateKey(f.From))
+		w.Add("e.date >= ?", store.DateKey(f.From))
 	}
 	if !f.To.IsZero() {
-		w.add("e.date BETWEEN 1 AND ?", store.DateKey(f.To))
+		w.Add("e.date BETWEEN 1 AND ?", store.DateKey(f.To))
 	}
 	if b := f.BBox; b != nil {
 		addLoc("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
@@ -138,7 +138,7 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 	if len(loc.conds) > 0 {
 		// Events without a location have a NULL latitude (and no country).
 		n := len(f.UnlocatedActor)
-		w.add(fmt.Sprintf("((%s) OR (e.lat IS NULL AND (substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)))",
+		w.Add(fmt.Sprintf("((%s) OR (e.lat IS NULL AND (substr(e.source_code, 1, %d) = ? OR substr(e.target_code, 1, %d) = ?)))",
 			strings.Join(loc.conds, " AND "), n, n), append(loc.args, f.UnlocatedActor, f.UnlocatedActor)...)
 	}
 	if f.Text != "" {
@@ -146,10 +146,10 @@ func (d *Dialect) eventWhere(f *store.EventFilter) (*where, error) {
 		if err != nil {
 			return nil, err
 		}
-		w.add(`e.id IN (SELECT t.event_id FROM mentions t WHERE `+d.TextMatch("mentions", "t")+`)`, q)
+		w.Add(`e.id IN (SELECT t.event_id FROM mentions t WHERE `+d.TextMatch("mentions", "t")+`)`, q)
 	}
 	if f.MinSources > 0 {
-		w.add("e.num_sources >= ?", f.MinSources)
+		w.Add("e.num_sources >= ?", f.MinSources)
 	}
 	return w, nil
 }
@@ -164,7 +164,7 @@ func anys[T any](v []T) []any {
 
 // order adds the cursor condition of f to w and returns the ORDER BY
 // clause. f has been validated.
-func order(f *store.EventFilter, w *where) string {
+func order(f *store.EventFilter, w *Where) string {
 	var c store.Cursor
 	after := f.After != ""
 	if after {
@@ -173,27 +173,27 @@ func order(f *store.EventFilter, w *where) string {
 	switch f.Order {
 	case store.OrderIDDesc:
 		if after {
-			w.add("e.id < ?", c.ID)
+			w.Add("e.id < ?", c.ID)
 		}
 		return " ORDER BY e.id DESC"
 	case store.OrderDate:
 		if after {
-			w.add("(e.date > ? OR (e.date = ? AND e.id > ?))", c.Key, c.Key, c.ID)
+			w.Add("(e.date > ? OR (e.date = ? AND e.id > ?))", c.Key, c.Key, c.ID)
 		}
 		return " ORDER BY e.date, e.id"
 	case store.OrderDateDesc:
 		if after {
-			w.add("(e.date < ? OR (e.date = ? AND e.id < ?))", c.Key, c.Key, c.ID)
+			w.Add("(e.date < ? OR (e.date = ? AND e.id < ?))", c.Key, c.Key, c.ID)
 		}
 		return " ORDER BY e.date DESC, e.id DESC"
 	case store.OrderMentionsDesc:
 		if after {
-			w.add("(e.num_mentions < ? OR (e.num_mentions = ? AND e.id > ?))", c.Key, c.Key, c.ID)
+			w.Add("(e.num_mentions < ? OR (e.num_mentions = ? AND e.id > ?))", c.Key, c.Key, c.ID)
 		}
 		return " ORDER BY e.num_mentions DESC, e.id"
 	}
 	if after {
-		w.add("e.id > ?", c.ID)
+		w.Add("e.id > ?", c.ID)
 	}
 	return " ORDER BY e.id"
 }
@@ -215,24 +215,24 @@ var mentionSelect = `SELECT m.id, m.event_id, m.document_id, m.idx, d.url, d.tit
 // anchor source, then sqlrow.EventCols. A malformed filter is an error
 // wrapping store.ErrInvalid.
 func (d *Dialect) Mentions(f store.MentionFilter) (string, []any, error) {
-	w := &where{d: d}
+	w := d.Where()
 	if f.EventID != 0 {
-		w.add("m.event_id = ?", f.EventID)
+		w.Add("m.event_id = ?", f.EventID)
 	}
 	if f.DocumentID != 0 {
-		w.add("m.document_id = ?", f.DocumentID)
+		w.Add("m.document_id = ?", f.DocumentID)
 	}
 	if f.Text != "" {
 		q, err := d.textQuery(f.Text)
 		if err != nil {
 			return "", nil, err
 		}
-		w.add(d.TextMatch("mentions", "m"), q)
+		w.Add(d.TextMatch("mentions", "m"), q)
 	}
 	if err := pageCheck("mentions", f.Limit, f.Offset); err != nil {
 		return "", nil, err
 	}
-	return mentionSelect + w.String() + " ORDER BY m.id" + d.limit(f.Limit, f.Offset), w.args, nil
+	return mentionSelect + w.String() + " ORDER BY m.id" + d.Limit(f.Limit, f.Offset), w.Args(), nil
 }
 
 // Quotes returns the query that selects the quotes matching f in ID order,
@@ -241,9 +241,9 @@ func (d *Dialect) Mentions(f store.MentionFilter) (string, []any, error) {
 // span_start, span_end, and the document's url, title and seen. A
 // malformed filter is an error wrapping store.ErrInvalid.
 func (d *Dialect) Quotes(f store.QuoteFilter) (string, []any, error) {
-	w := &where{d: d}
+	w := d.Where()
 	if f.DocumentID != 0 {
-		w.add("q.document_id = ?", f.DocumentID)
+		w.Add("q.document_id = ?", f.DocumentID)
 	}
 	if f.Speaker != "" {
 		w.prefix("q.sp_code", f.Speaker)
@@ -256,16 +256,16 @@ func (d *Dialect) Quotes(f store.QuoteFilter) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		w.add(d.TextMatch("quotes", "q"), q)
+		w.Add(d.TextMatch("quotes", "q"), q)
 	}
 	if f.Direct != nil {
-		w.add("q.direct = ?", *f.Direct)
+		w.Add("q.direct = ?", *f.Direct)
 	}
 	if !f.From.IsZero() {
-		w.add("q.date >= ?", store.DateKey(f.From))
+		w.Add("q.date >= ?", store.DateKey(f.From))
 	}
 	if !f.To.IsZero() {
-		w.add("q.date BETWEEN 1 AND ?", store.DateKey(f.To))
+		w.Add("q.date BETWEEN 1 AND ?", store.DateKey(f.To))
 	}
 	if err := pageCheck("quotes", f.Limit, f.Offset); err != nil {
 		return "", nil, err
@@ -273,8 +273,8 @@ func (d *Dialect) Quotes(f store.QuoteFilter) (string, []any, error) {
 	return `SELECT q.id, q.document_id, q.idx, q.sentence, q.text, q.direct,
 		q.sp_text, q.sp_code, q.sp_country, q.sp_role, q.sp_name, q.sp_start, q.sp_end, q.date, q.span_start, q.span_end,
 		d.url, d.title, d.seen
-		FROM quotes q JOIN documents d ON d.id = q.document_id` + w.String() + " ORDER BY q.id" + d.limit(f.Limit, f.Offset),
-		w.args, nil
+		FROM quotes q JOIN documents d ON d.id = q.document_id` + w.String() + " ORDER BY q.id" + d.Limit(f.Limit, f.Offset),
+		w.Args(), nil
 }
 
 // Actors returns the query that selects the actors matching f, most often
@@ -282,7 +282,7 @@ func (d *Dialect) Quotes(f store.QuoteFilter) (string, []any, error) {
 // code, name, text, country, role, count, first_seen and last_seen. A
 // malformed filter is an error wrapping store.ErrInvalid.
 func (d *Dialect) Actors(f store.ActorFilter) (string, []any, error) {
-	w := &where{d: d}
+	w := d.Where()
 	if f.Code != "" {
 		w.prefix("code", f.Code)
 	}
@@ -290,19 +290,19 @@ func (d *Dialect) Actors(f store.ActorFilter) (string, []any, error) {
 		w.like("fold", f.Name)
 	}
 	if f.Country != "" {
-		w.add("country = ?", f.Country)
+		w.Add("country = ?", f.Country)
 	}
 	if f.Role != "" {
-		w.add("role = ?", f.Role)
+		w.Add("role = ?", f.Role)
 	}
 	if f.MinCount > 0 {
-		w.add("count >= ?", f.MinCount)
+		w.Add("count >= ?", f.MinCount)
 	}
 	if err := pageCheck("actors", f.Limit, f.Offset); err != nil {
 		return "", nil, err
 	}
 	return `SELECT code, name, text, country, role, count, first_seen, last_seen
-		FROM actors` + w.String() + " ORDER BY count DESC, code, name" + d.limit(f.Limit, f.Offset), w.args, nil
+		FROM actors` + w.String() + " ORDER BY count DESC, code, name" + d.Limit(f.Limit, f.Offset), w.Args(), nil
 }
 
 // documentCols are the columns of Documents.
@@ -315,23 +315,23 @@ const documentCols = `d.id, d.hash, d.article_id, d.source, d.url, d.title, d.by
 // anchor_source, outlet, origin, ingested_at and fingerprint. A negative
 // limit is an error wrapping store.ErrInvalid.
 func (d *Dialect) Documents(f store.DocumentFilter) (string, []any, error) {
-	w := &where{d: d}
+	w := d.Where()
 	if f.Hash != "" {
-		w.add("d.hash = ?", f.Hash)
+		w.Add("d.hash = ?", f.Hash)
 	}
 	if f.URL != "" {
-		w.add("d.url = ?", f.URL)
+		w.Add("d.url = ?", f.URL)
 	}
 	if f.Outlet != "" {
-		w.add("d.outlet = ?", f.Outlet)
+		w.Add("d.outlet = ?", f.Outlet)
 	}
 	if f.AfterID != 0 {
-		w.add("d.id > ?", f.AfterID)
+		w.Add("d.id > ?", f.AfterID)
 	}
 	if f.Limit < 0 {
 		return "", nil, fmt.Errorf("documents: negative limit: %w", store.ErrInvalid)
 	}
-	return `SELECT ` + documentCols + ` FROM documents d` + w.String() + " ORDER BY d.id" + d.limit(f.Limit, 0), w.args, nil
+	return `SELECT ` + documentCols + ` FROM documents d` + w.String() + " ORDER BY d.id" + d.Limit(f.Limit, 0), w.Args(), nil
 }
 
 // Document returns the query that selects the document with the given ID:
