@@ -45,19 +45,12 @@ const lockKey = 0x616e6e616c73
 // URL or a key=value string, as pgx reads them; a search_path parameter
 // selects the schema) and applies any migration not yet applied.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
-	cfg, err := pgxpool.ParseConfig(dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open postgres: %w", err)
-	}
-	if opts.MaxConns > 0 {
-		cfg.MaxConns = opts.MaxConns
-	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	pool, err := NewPool(ctx, dsn, opts.MaxConns)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	d := Dialect()
-	s := &Store{Reader: sqlq.NewReader(d, querier{pool}), pool: pool, d: d, now: opts.Now}
+	s := &Store{Reader: sqlq.NewReader(d, Querier(pool)), pool: pool, d: d, now: opts.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -82,6 +75,19 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// NewPool connects to the database named by dsn, as Open reads it, with
+// a pool of at most maxConns connections (0: pgxpool's default).
+func NewPool(ctx context.Context, dsn string, maxConns int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	return pgxpool.NewWithConfig(ctx, cfg)
+}
+
 // migrate applies the embedded migrations not yet recorded in the
 // migrations table, each under the writers' lock.
 func (s *Store) migrate(ctx context.Context) error {
@@ -89,14 +95,25 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
-	return s.d.Migrate(ctx, lockedDB{s}, fsys, "migrations", s.now)
+	return Migrate(ctx, s.pool, lockKey, fsys, "migrations", s.now)
 }
 
-// lockedDB runs the transactions of sqlq.Dialect.Migrate with inLock.
-type lockedDB struct{ s *Store }
+// Migrate applies the migrations in fsys not yet recorded in table with
+// sqlq.Dialect.Migrate, each in a transaction holding the advisory lock
+// key, so that concurrent Opens of a new schema create the table and apply
+// each migration once. The alert store migrates its tables with it.
+func Migrate(ctx context.Context, pool *pgxpool.Pool, key int64, fsys fs.FS, table string, now func() time.Time) error {
+	return Dialect().Migrate(ctx, lockedDB{pool, key}, fsys, table, now)
+}
+
+// lockedDB runs the transactions of sqlq.Dialect.Migrate with InLock.
+type lockedDB struct {
+	pool *pgxpool.Pool
+	key  int64
+}
 
 func (db lockedDB) InTx(ctx context.Context, fn func(sqlq.Tx) error) error {
-	return db.s.inLock(ctx, func(tx pgx.Tx) error { return fn(migrateTx{tx}) })
+	return InLock(ctx, db.pool, db.key, func(tx pgx.Tx) error { return fn(migrateTx{tx}) })
 }
 
 // migrateTx is a pgx.Tx as a sqlq.Tx.
@@ -114,16 +131,30 @@ func (t migrateTx) QueryRow(ctx context.Context, query string, args ...any) sqlr
 // inLock runs fn in a transaction holding the writers' advisory lock,
 // committing if fn returns nil.
 func (s *Store) inLock(ctx context.Context, fn func(pgx.Tx) error) error {
-	tx, err := s.pool.Begin(ctx)
+	return InLock(ctx, s.pool, lockKey, fn)
+}
+
+// InTx runs fn in a transaction on pool, committing if fn returns nil.
+func InTx(ctx context.Context, pool *pgxpool.Pool, fn func(pgx.Tx) error) error {
+	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockKey)); err != nil {
-		return fmt.Errorf("lock: %w", err)
-	}
 	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
+}
+
+// InLock runs fn in a transaction on pool that first takes the advisory
+// lock key, committing if fn returns nil. The lock is held until the
+// transaction ends.
+func InLock(ctx context.Context, pool *pgxpool.Pool, key int64, fn func(pgx.Tx) error) error {
+	return InTx(ctx, pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, key); err != nil {
+			return fmt.Errorf("lock: %w", err)
+		}
+		return fn(tx)
+	})
 }

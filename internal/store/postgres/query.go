@@ -4,16 +4,27 @@ import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/annals-project/annals/internal/store/sqlq"
 )
 
-// querier runs the queries of sqlq.Reader on the pool.
-type querier struct{ pool *pgxpool.Pool }
+// Querier returns the sqlq.Querier that runs queries with q: a pool, a
+// connection or a transaction. The event store's reads run on its pool
+// with it, the alert store's on its pool and transactions.
+func Querier(q interface {
+	Query(ctx context.Context, query string, args ...any) (pgx.Rows, error)
+}) sqlq.Querier {
+	return querier{q}
+}
+
+type querier struct {
+	q interface {
+		Query(ctx context.Context, query string, args ...any) (pgx.Rows, error)
+	}
+}
 
 func (q querier) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
-	rows, err := q.pool.Query(ctx, query, args...)
+	rows, err := q.q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

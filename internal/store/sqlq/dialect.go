@@ -64,6 +64,11 @@ func (d *Dialect) bind(query string, first int) string {
 	}
 }
 
+// Bind returns query with its ? placeholders in the dialect's style,
+// numbered from $1 in PostgreSQL. Stores write the statements of their own
+// tables with ? and bind them with it too (internal/alert/alertsql).
+func (d *Dialect) Bind(query string) string { return d.bind(query, 1) }
+
 // Limit renders LIMIT and OFFSET; 0 means none.
 func (d *Dialect) Limit(n, off int) string {
 	var s string
@@ -91,7 +96,7 @@ func (d *Dialect) textQuery(s string) (string, error) {
 
 // A Where is a conjunction of conditions and their arguments, in order,
 // with placeholders in the dialect's style. Stores build the WHERE clauses
-// of their own queries with it too (internal/alert/sqlite, postgres).
+// of their own queries with it too (internal/alert/alertsql).
 type Where struct {
 	d     *Dialect
 	conds []string

@@ -268,3 +268,23 @@ func BenchmarkEvents(b *testing.B) {
 		})
 	}
 }
+
+func TestBind(t *testing.T) {
+	tests := []struct {
+		name, query, numbered, question string
+	}{
+		{"none", "SELECT 1", "SELECT 1", "SELECT 1"},
+		{"values", "INSERT INTO t (a, b) VALUES (?, ?)", "INSERT INTO t (a, b) VALUES ($1, $2)", "INSERT INTO t (a, b) VALUES (?, ?)"},
+		{"where", "UPDATE t SET a = ? WHERE b = ? AND c = ?", "UPDATE t SET a = $1 WHERE b = $2 AND c = $3", "UPDATE t SET a = ? WHERE b = ? AND c = ?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := numbered.Bind(tt.query); got != tt.numbered {
+				t.Errorf("numbered.Bind(%q) = %q, want %q", tt.query, got, tt.numbered)
+			}
+			if got := question.Bind(tt.query); got != tt.question {
+				t.Errorf("question.Bind(%q) = %q, want %q", tt.query, got, tt.question)
+			}
+		})
+	}
+}
