@@ -11,6 +11,7 @@ import (
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/event/code"
 	"github.com/annals-project/annals/internal/pipeline"
+	"github.com/annals-project/annals/internal/sharedtest"
 	"github.com/annals-project/annals/internal/source"
 )
 
@@ -62,7 +63,7 @@ func TestBench(t *testing.T) {
 // skips.
 func reutersArticles(b *testing.B, n int) []*event.Article {
 	b.Helper()
-	path := filepath.Join(sharedDir(b), "data", "corpus", "reuters21578", "docs.jsonl")
+	path := sharedtest.Path(b, "data/corpus/reuters21578/docs.jsonl")
 	var docs []*event.Article
 	for a, err := range source.Read(context.Background(), path, source.Options{}) {
 		if err != nil {

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/annals-project/annals/internal/sharedtest"
 )
 
 var summaryLine = regexp.MustCompile(`(?m)^events P=\d\.\d\d R=\d\.\d\d F1=\d\.\d\d strict=\d\.\d\d( date=\d\.\d\d)?( location=\d\.\d\d)? \(\d+/\d+ required, \d+ judged\) · quotes P=\d\.\d\d R=\d\.\d\d · docs=\d+$`)
@@ -129,16 +131,6 @@ func TestEvalErrors(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared beside the repository root, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return dir
-}
-
 // TestEvalMatchesReferenceScorers runs the reference scorers on the
 // output of a freshly built annals and checks that eval prints the same
 // summary lines.
@@ -146,7 +138,7 @@ func TestEvalMatchesReferenceScorers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: builds annals and codes the gold twice")
 	}
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not on PATH")

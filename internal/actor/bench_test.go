@@ -1,8 +1,6 @@
 package actor_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,17 +10,8 @@ import (
 
 	"github.com/annals-project/annals/internal/actor"
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/sharedtest"
 )
-
-// sharedDir returns ../shared beside the repository root, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return dir
-}
 
 // sentences cuts text into rough sentences at ". ", "? ", "! " and blank
 // lines: good enough to time the matcher on realistic spans.
@@ -51,26 +40,12 @@ type doc struct {
 
 func reutersDocs(tb testing.TB) ([]doc, int) {
 	tb.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(tb), "data", "corpus", "reuters21578", "docs.jsonl"))
-	if err != nil {
-		tb.Skipf("reuters corpus absent: %v", err)
-	}
-	defer f.Close()
 	var docs []doc
 	n := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var r struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			tb.Fatalf("reuters: %v", err)
-		}
+	for _, r := range sharedtest.ReadJSONL[struct{ Text string }](tb, sharedtest.Path(tb, "data/corpus/reuters21578/docs.jsonl")) {
 		d := doc{text: r.Text, spans: sentences(r.Text, nil)}
 		n += len(d.spans)
 		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("reuters: %v", err)
 	}
 	return docs, n
 }

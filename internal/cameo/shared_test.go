@@ -3,8 +3,6 @@ package cameo_test
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,38 +11,14 @@ import (
 	"testing"
 
 	"github.com/annals-project/annals/internal/cameo"
+	"github.com/annals-project/annals/internal/sharedtest"
 )
-
-// sharedDir returns ../shared/data/<sub> beside the repository root, or
-// skips the test when it is absent.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
 
 // TestSharedCAMEO cross-checks our table against the CAMEO codebook CSV in
 // ../shared: every code there is ours, with the same Goldstein weight and
 // name; codes without a published weight are our extensions.
 func TestSharedCAMEO(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t, "cameo"), "eventtypes.csv"))
+	f, err := os.Open(filepath.Join(sharedtest.Path(t, "data/cameo"), "eventtypes.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +62,7 @@ func TestSharedCAMEO(t *testing.T) {
 // same event type, and to the same mode unless the mode is one we repaired
 // (see the header of data/cameo.tsv).
 func TestSharedPLOVER(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t, "plover"), "CAMEO2PLOVER-2021.txt"))
+	f, err := os.Open(filepath.Join(sharedtest.Path(t, "data/plover"), "CAMEO2PLOVER-2021.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

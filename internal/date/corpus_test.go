@@ -1,10 +1,6 @@
 package date_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,42 +8,8 @@ import (
 
 	"github.com/annals-project/annals/internal/date"
 	"github.com/annals-project/annals/internal/event"
+	"github.com/annals-project/annals/internal/sharedtest"
 )
-
-// sharedFile returns the path of a file under ../shared (beside the repo
-// root), skipping the test when it is absent.
-func sharedFile(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return p
-}
-
-// readJSONL decodes every line of path into a new T.
-func readJSONL[T any](tb testing.TB, path string) []T {
-	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []T
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	for sc.Scan() {
-		var v T
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
 
 // firstSentence returns the span of the first sentence of text: up to the
 // first ". " (or "? ", "! ") that is followed by an upper-case letter and
@@ -71,7 +33,7 @@ func firstSentence(text string) event.Span {
 }
 
 func TestGoldACLED(t *testing.T) {
-	path := sharedFile(t, "gold/acled-bangladesh-dev.gold.jsonl")
+	path := sharedtest.Path(t, "gold/acled-bangladesh-dev.gold.jsonl")
 	type doc struct {
 		ID        string     `json:"id"`
 		Text      string     `json:"text"`
@@ -81,7 +43,7 @@ func TestGoldACLED(t *testing.T) {
 		} `json:"events"`
 	}
 	var n, hit, none int
-	for _, d := range readJSONL[doc](t, path) {
+	for _, d := range sharedtest.ReadJSONL[doc](t, path) {
 		if len(d.Events) == 0 || d.Events[0].Date.IsZero() {
 			continue
 		}
@@ -113,7 +75,7 @@ type reutersDoc struct {
 }
 
 func loadReuters(b *testing.B) ([]reutersDoc, int64) {
-	docs := readJSONL[reutersDoc](b, sharedFile(b, "data/corpus/reuters21578/docs.jsonl"))
+	docs := sharedtest.ReadJSONL[reutersDoc](b, sharedtest.Path(b, "data/corpus/reuters21578/docs.jsonl"))
 	var size int64
 	for _, d := range docs {
 		size += int64(len(d.Text))
@@ -185,7 +147,7 @@ func TestReutersSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	docs := readJSONL[reutersDoc](t, sharedFile(t, "data/corpus/reuters21578/docs.jsonl"))
+	docs := sharedtest.ReadJSONL[reutersDoc](t, sharedtest.Path(t, "data/corpus/reuters21578/docs.jsonl"))
 	count := map[string]int{}
 	for _, d := range docs {
 		prev := 0

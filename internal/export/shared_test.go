@@ -3,8 +3,6 @@ package export_test
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -16,41 +14,17 @@ import (
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/export"
+	"github.com/annals-project/annals/internal/sharedtest"
 	"github.com/annals-project/annals/internal/store"
 )
 
 // The tests in this file compare our output with third-party material in
 // ../shared/data beside the repository; they skip when it is absent.
 
-// sharedDir returns ../shared/data/<sub> beside the repository root, or
-// skips the test when it is absent.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
-
 // TestSharedGDELTSchema checks the test's own schema descriptions against
 // GDELT's column-label files.
 func TestSharedGDELTSchema(t *testing.T) {
-	dir := filepath.Join(sharedDir(t, "gdelt"), "schema")
+	dir := filepath.Join(sharedtest.Path(t, "data/gdelt"), "schema")
 	t.Run("events", func(t *testing.T) {
 		f, err := os.Open(filepath.Join(dir, "GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"))
 		if err != nil {
@@ -101,7 +75,7 @@ func TestSharedGDELTSchema(t *testing.T) {
 // the GDELT 1.0 / BigQuery layout, NULL for empty values.
 func gdeltSample(t *testing.T) (header []string, rows [][]string) {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t, "gdelt"), "gdelt_events_usa_chn_2018_58col.csv"))
+	f, err := os.Open(filepath.Join(sharedtest.Path(t, "data/gdelt"), "gdelt_events_usa_chn_2018_58col.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +234,7 @@ func TestSharedFIPS(t *testing.T) {
 		}
 	})
 	t.Run("geonames", func(t *testing.T) {
-		f, err := os.Open(filepath.Join(sharedDir(t, "geonames"), "countryInfo.txt"))
+		f, err := os.Open(filepath.Join(sharedtest.Path(t, "data/geonames"), "countryInfo.txt"))
 		if err != nil {
 			t.Fatal(err)
 		}

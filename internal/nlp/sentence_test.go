@@ -2,7 +2,6 @@ package nlp_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/nlp"
+	"github.com/annals-project/annals/internal/sharedtest"
 )
 
 // split returns the sentences of text, taken as one block, as strings.
@@ -270,21 +270,10 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared beside the repository root, skipping the test
-// when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return dir
-}
-
 // TestSeedArticle checks the segmentation of the shared seed article, one
 // block per line, against the sentence counts a human reader sees.
 func TestSeedArticle(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "gold", "seed", "kazakhstan-2022-01-07.txt"))
+	b, err := os.ReadFile(sharedtest.Path(t, "gold/seed/kazakhstan-2022-01-07.txt"))
 	if err != nil {
 		t.Skipf("seed article absent: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/nlp"
 	"github.com/annals-project/annals/internal/quote"
+	"github.com/annals-project/annals/internal/sharedtest"
 )
 
 // lineBlocks gives each non-empty line of text a paragraph block, as the
@@ -222,7 +223,7 @@ func scoreDev(docs []devDoc, join, noFragments bool) devScore {
 // named speakers right when they share a capitalised word) and guards the
 // figures against regressions.
 func TestPolNeARDev(t *testing.T) {
-	base := filepath.Join(sharedDir(t), "data", "quotes", "polnear", "dev")
+	base := sharedtest.Path(t, "data/quotes/polnear/dev")
 	texts, err := filepath.Glob(filepath.Join(base, "text", "*.txt"))
 	if err != nil || len(texts) == 0 {
 		t.Skipf("PolNeAR dev absent: %v", err)
@@ -269,7 +270,7 @@ func fileExists(name string) bool {
 // requires: each must be found, by content (contained, or word-F1 ≥ 0.5)
 // and by speaker (a shared word with one of the gold speakers).
 func TestSeedArticle(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "gold", "seed")
+	dir := sharedtest.Path(t, "gold/seed")
 	raw, err := os.ReadFile(filepath.Join(dir, "kazakhstan-2022-01-07.txt"))
 	if err != nil {
 		t.Skipf("seed article absent: %v", err)

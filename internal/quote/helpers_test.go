@@ -2,10 +2,7 @@ package quote_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
-	"testing"
 
 	"github.com/annals-project/annals/internal/event"
 	"github.com/annals-project/annals/internal/quote"
@@ -70,15 +67,4 @@ func renderAll(text string, qs []quote.Quote) []string {
 		out = append(out, render(text, q))
 	}
 	return out
-}
-
-// sharedDir returns ../shared beside the repository, skipping the test
-// when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return dir
 }

@@ -3,26 +3,15 @@ package source_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/annals-project/annals/internal/sharedtest"
 	"github.com/annals-project/annals/internal/source"
 )
 
-// sharedDir is ../shared beside the repository root; tests that need it
-// skip when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return dir
-}
-
 // BenchmarkReadJSONL reads the Reuters-21578 batch (19,043 documents).
 func BenchmarkReadJSONL(b *testing.B) {
-	path := filepath.Join(sharedDir(b), "data", "corpus", "reuters21578", "docs.jsonl")
+	path := sharedtest.Path(b, "data/corpus/reuters21578/docs.jsonl")
 	info, err := os.Stat(path)
 	if err != nil {
 		b.Skipf("corpus absent: %v", err)
