@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/annals-project/annals/internal/lineerr"
+	"github.com/annals-project/annals/internal/tsv"
 )
 
 // roleHeader is the column header every role table must start with.
@@ -55,19 +56,19 @@ func LoadRoles(fsys fs.FS, name string) (*Roles, error) {
 
 func parseRoles(name string, data []byte) (*Roles, error) {
 	var errs lineerr.List
-	recs := readTSV(name, data, roleHeader, &errs)
+	recs := tsv.Read(name, data, roleHeader, tsv.Options{}, &errs)
 	r := &Roles{index: make(map[string]int, len(recs))}
 	lines := make(map[string]int, len(recs))
 	for _, rec := range recs {
-		f := rec.fields
+		f := rec.Fields
 		role := Role{Code: f[0], Name: f[1]}
 		ok := true
 		if !validRoleCode(f[0]) {
-			errs.Add(name, rec.line, "role code %q: want 3 capital letters", f[0])
+			errs.Add(name, rec.N, "role code %q: want 3 capital letters", f[0])
 			ok = false
 		}
 		if f[1] == "-" {
-			errs.Add(name, rec.line, "name is empty")
+			errs.Add(name, rec.N, "name is empty")
 			ok = false
 		}
 		for i, p := range []*bool{&role.State, &role.Armed, &role.CAMEO, &role.PLOVER} {
@@ -76,7 +77,7 @@ func parseRoles(name string, data []byte) (*Roles, error) {
 				*p = true
 			case "n":
 			default:
-				errs.Add(name, rec.line, "%s %q: want y or n", roleHeader[2+i], f[2+i])
+				errs.Add(name, rec.N, "%s %q: want y or n", roleHeader[2+i], f[2+i])
 				ok = false
 			}
 		}
@@ -84,10 +85,10 @@ func parseRoles(name string, data []byte) (*Roles, error) {
 			continue
 		}
 		if first, dup := lines[role.Code]; dup {
-			errs.Add(name, rec.line, "duplicate role %s (first on line %d)", role.Code, first)
+			errs.Add(name, rec.N, "duplicate role %s (first on line %d)", role.Code, first)
 			continue
 		}
-		lines[role.Code] = rec.line
+		lines[role.Code] = rec.N
 		r.index[role.Code] = len(r.list)
 		r.list = append(r.list, role)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/annals-project/annals/internal/lineerr"
+	"github.com/annals-project/annals/internal/tsv"
 )
 
 //go:embed data/cameo.tsv data/roles.tsv
@@ -81,22 +82,22 @@ func Load(fsys fs.FS, name string) (*Table, error) {
 
 func parseTable(name string, data []byte) (*Table, error) {
 	var errs lineerr.List
-	recs := readTSV(name, data, codeHeader, &errs)
+	recs := tsv.Read(name, data, codeHeader, tsv.Options{}, &errs)
 	t := &Table{index: make(map[Code]int, len(recs))}
 	lines := make(map[Code]int, len(recs))
 	for _, r := range recs {
-		e, msgs := parseEntry(r.fields)
+		e, msgs := parseEntry(r.Fields)
 		for _, m := range msgs {
-			errs.Add(name, r.line, "%s", m)
+			errs.Add(name, r.N, "%s", m)
 		}
 		if len(msgs) > 0 {
 			continue
 		}
 		if first, dup := lines[e.Code]; dup {
-			errs.Add(name, r.line, "duplicate code %s (first on line %d)", e.Code, first)
+			errs.Add(name, r.N, "duplicate code %s (first on line %d)", e.Code, first)
 			continue
 		}
-		lines[e.Code] = r.line
+		lines[e.Code] = r.N
 		t.entries = append(t.entries, e)
 	}
 	for _, e := range t.entries {

@@ -1,15 +1,14 @@
 package export
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/annals-project/annals/internal/lineerr"
+	"github.com/annals-project/annals/internal/tsv"
 )
 
 //go:embed data/countries.tsv data/usstates.tsv data/actorcodes.tsv
@@ -57,12 +56,12 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		religions: map[string]string{},
 	}
 	var errs lineerr.List
-	read := func(name string, header ...string) ([]tsvLine, error) {
+	read := func(name string, header ...string) ([]tsv.Line, error) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("load export table %s: %w", name, err)
 		}
-		return readTSV(name, data, header, &errs), nil
+		return tsv.Read(name, data, header, tsv.Options{Empty: true}, &errs), nil
 	}
 
 	lines, err := read(CountriesFile, "iso3", "numeric", "fips", "name", "region")
@@ -71,36 +70,36 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 	}
 	fipsSeen := map[string]string{}
 	for _, l := range lines {
-		f := l.fields
+		f := l.Fields
 		c := Country{ISO3: f[0], FIPS: f[2], Name: f[3], Region: f[4]}
 		if !isUpper(c.ISO3, 3) {
-			errs.Add(CountriesFile, l.n, "iso3 %q: want three capital letters", c.ISO3)
+			errs.Add(CountriesFile, l.N, "iso3 %q: want three capital letters", c.ISO3)
 			continue
 		}
 		if f[1] != "" {
 			n, err := strconv.Atoi(f[1])
 			if err != nil || n <= 0 || n > 999 {
-				errs.Add(CountriesFile, l.n, "numeric %q: want 001-999", f[1])
+				errs.Add(CountriesFile, l.N, "numeric %q: want 001-999", f[1])
 				continue
 			}
 			c.Numeric = n
 		}
 		if c.FIPS != "" && !isUpper(c.FIPS, 2) {
-			errs.Add(CountriesFile, l.n, "fips %q: want two capital letters", c.FIPS)
+			errs.Add(CountriesFile, l.N, "fips %q: want two capital letters", c.FIPS)
 			continue
 		}
 		if c.Name == "" || c.Region == "" {
-			errs.Add(CountriesFile, l.n, "name and region are required")
+			errs.Add(CountriesFile, l.N, "name and region are required")
 			continue
 		}
 		if _, dup := t.countries[c.ISO3]; dup {
-			errs.Add(CountriesFile, l.n, "duplicate iso3 %s", c.ISO3)
+			errs.Add(CountriesFile, l.N, "duplicate iso3 %s", c.ISO3)
 			continue
 		}
 		// Two codes may share a FIPS code only when they name the same
 		// country (Kosovo's KOS and XKX).
 		if prev, ok := fipsSeen[c.FIPS]; ok && c.FIPS != "" && t.countries[prev].Name != c.Name {
-			errs.Add(CountriesFile, l.n, "fips %s already used by %s", c.FIPS, prev)
+			errs.Add(CountriesFile, l.N, "fips %s already used by %s", c.FIPS, prev)
 			continue
 		}
 		fipsSeen[c.FIPS] = c.ISO3
@@ -112,19 +111,19 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		return nil, err
 	}
 	for _, l := range lines {
-		code := l.fields[0]
+		code := l.Fields[0]
 		if !isUpper(code, 2) {
-			errs.Add(USStatesFile, l.n, "code %q: want two capital letters", code)
+			errs.Add(USStatesFile, l.N, "code %q: want two capital letters", code)
 			continue
 		}
-		for name := range strings.SplitSeq(l.fields[1], "|") {
+		for name := range strings.SplitSeq(l.Fields[1], "|") {
 			k := foldName(name)
 			if k == "" {
-				errs.Add(USStatesFile, l.n, "empty name")
+				errs.Add(USStatesFile, l.N, "empty name")
 				continue
 			}
 			if prev, dup := t.states[k]; dup && prev != code {
-				errs.Add(USStatesFile, l.n, "name %q already names %s", name, prev)
+				errs.Add(USStatesFile, l.N, "name %q already names %s", name, prev)
 				continue
 			}
 			t.states[k] = code
@@ -136,21 +135,21 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		return nil, err
 	}
 	for _, l := range lines {
-		code, kind, name := l.fields[0], l.fields[1], l.fields[2]
+		code, kind, name := l.Fields[0], l.Fields[1], l.Fields[2]
 		if !isUpper(code, 3) {
-			errs.Add(ActorCodesFile, l.n, "code %q: want three capital letters", code)
+			errs.Add(ActorCodesFile, l.N, "code %q: want three capital letters", code)
 			continue
 		}
 		if _, isCountry := t.countries[code]; isCountry {
-			errs.Add(ActorCodesFile, l.n, "code %s is also a country code", code)
+			errs.Add(ActorCodesFile, l.N, "code %s is also a country code", code)
 			continue
 		}
 		if _, ok := t.regions[code]; ok {
-			errs.Add(ActorCodesFile, l.n, "duplicate code %s", code)
+			errs.Add(ActorCodesFile, l.N, "duplicate code %s", code)
 			continue
 		}
 		if _, ok := t.religions[code]; ok {
-			errs.Add(ActorCodesFile, l.n, "duplicate code %s", code)
+			errs.Add(ActorCodesFile, l.N, "duplicate code %s", code)
 			continue
 		}
 		switch kind {
@@ -159,7 +158,7 @@ func LoadTables(fsys fs.FS) (*Tables, error) {
 		case "religion":
 			t.religions[code] = name
 		default:
-			errs.Add(ActorCodesFile, l.n, "kind %q: want region or religion", kind)
+			errs.Add(ActorCodesFile, l.N, "kind %q: want region or religion", kind)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -211,57 +210,4 @@ func isUpper(s string, n int) bool {
 		}
 	}
 	return true
-}
-
-// A tsvLine is one data line of a table file.
-type tsvLine struct {
-	n      int
-	fields []string
-}
-
-// readTSV splits a table file into lines of fields. Blank lines and lines
-// starting with "#" are skipped; the first other line must be the header.
-// Every data line must have one field per column, without surrounding
-// spaces; fields may be empty. Problems are added to errs.
-func readTSV(name string, data []byte, header []string, errs *lineerr.List) []tsvLine {
-	var out []tsvLine
-	sawHeader := false
-	for i, raw := range bytes.Split(data, []byte("\n")) {
-		n := i + 1
-		raw = bytes.TrimSuffix(raw, []byte("\r"))
-		if !utf8.Valid(raw) {
-			errs.Add(name, n, "invalid UTF-8")
-			continue
-		}
-		line := string(raw)
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if !sawHeader {
-			sawHeader = true
-			if want := strings.Join(header, "\t"); line != want {
-				errs.Add(name, n, "header is %q, want %q", line, want)
-			}
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		if len(fields) != len(header) {
-			errs.Add(name, n, "%d fields, want %d", len(fields), len(header))
-			continue
-		}
-		ok := true
-		for j, f := range fields {
-			if strings.TrimSpace(f) != f {
-				errs.Add(name, n, "%s %q has surrounding spaces", header[j], f)
-				ok = false
-			}
-		}
-		if ok {
-			out = append(out, tsvLine{n: n, fields: fields})
-		}
-	}
-	if !sawHeader {
-		errs.Add(name, 0, "no header line")
-	}
-	return out
 }
