@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -20,50 +17,13 @@ import (
 	"github.com/annals-project/annals/internal/alert/alerttest"
 	"github.com/annals-project/annals/internal/alert/postgres"
 	storepostgres "github.com/annals-project/annals/internal/store/postgres"
+	"github.com/annals-project/annals/internal/store/postgres/pgtest"
 )
-
-// dsnEnv names the variable holding the DSN of a database the tests may
-// create schemas in (scripts/pg-test.sh sets it).
-const dsnEnv = "ANNALS_TEST_POSTGRES"
-
-var schemas atomic.Int64
 
 // MustSchema creates a fresh schema in the test database, drops it when tb
 // ends, and returns a DSN whose search_path selects it. It skips tb when
 // ANNALS_TEST_POSTGRES is unset.
-func MustSchema(tb testing.TB) string {
-	tb.Helper()
-	base := os.Getenv(dsnEnv)
-	if base == "" {
-		tb.Skipf("%s not set; run under scripts/pg-test.sh", dsnEnv)
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		tb.Fatalf("connect: %v", err)
-	}
-	name := fmt.Sprintf("annals_alert_test_%d_%d", os.Getpid(), schemas.Add(1))
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+name); err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	tb.Cleanup(func() {
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+name+" CASCADE"); err != nil {
-			tb.Errorf("drop schema: %v", err)
-		}
-		conn.Close(ctx)
-	})
-	if !strings.Contains(base, "://") {
-		return base + " search_path=" + name
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatalf("parse %s: %v", dsnEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func MustSchema(tb testing.TB) string { return pgtest.MustSchema(tb, "annals_alert_test") }
 
 // MustOpen opens the alert store at dsn and closes it when tb ends.
 func MustOpen(tb testing.TB, dsn string, now func() time.Time) *postgres.Store {
