@@ -9,7 +9,8 @@
 // under an advisory lock of their own, and recorded in an alert_migrations
 // table, so that the event store's migrations table never sees them. The
 // tables go to the first schema of the connection's search_path. The
-// package does not read or write the event tables.
+// package does not read or write the event tables. Its statements are
+// those of alertsql, shared with alert/sqlite, bound for PostgreSQL.
 //
 // Add and Subscribe each run in one READ COMMITTED transaction; the unique
 // keys of alerts, subscriptions and deliveries, with ON CONFLICT DO
