@@ -183,16 +183,15 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	n := f.Limit
-	f.Limit++
-	qs, err := s.Store.Quotes(r.Context(), f)
+	qs, next, err := fetchPage(f.Limit, f.Offset, func(limit int) ([]store.QuoteRecord, error) {
+		f.Limit = limit
+		return s.Store.Quotes(r.Context(), f)
+	})
 	if err != nil {
 		s.Error(w, r, fmt.Errorf("list quotes: %w", err))
 		return
 	}
-	out := &QuoteList{}
-	out.Quotes, out.Next = offsetPage(qs, n, f.Offset)
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, &QuoteList{Quotes: qs, Next: next})
 }
 
 func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
@@ -210,16 +209,15 @@ func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	n := f.Limit
-	f.Limit++
-	as, err := s.Store.Actors(r.Context(), f)
+	as, next, err := fetchPage(f.Limit, f.Offset, func(limit int) ([]store.ActorRecord, error) {
+		f.Limit = limit
+		return s.Store.Actors(r.Context(), f)
+	})
 	if err != nil {
 		s.Error(w, r, fmt.Errorf("list actors: %w", err))
 		return
 	}
-	out := &ActorList{}
-	out.Actors, out.Next = offsetPage(as, n, f.Offset)
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, &ActorList{Actors: as, Next: next})
 }
 
 func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
@@ -264,6 +262,18 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 // offsetPage cuts a list fetched with one row more than the page size n:
 // the page (never nil, so it encodes as []) and the offset of the next
 // page, "" when this is the last.
+// fetchPage fetches the page of limit rows at offset, asking fetch for one
+// row more to tell whether another page follows, and returns the rows (never
+// nil) and the next page's offset, or "" at the end.
+func fetchPage[T any](limit, offset int, fetch func(limit int) ([]T, error)) ([]T, string, error) {
+	rows, err := fetch(limit + 1)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, next := offsetPage(rows, limit, offset)
+	return rows, next, nil
+}
+
 func offsetPage[T any](rows []T, n, offset int) ([]T, string) {
 	if len(rows) > n {
 		return rows[:n], strconv.Itoa(offset + n)
